@@ -1,0 +1,95 @@
+/** What a report week contains. Keys in English; German labels live in the elements' translations. */
+
+/** Lernort / attendance of a day: Betrieb, Berufsschule, überbetriebliche Ausbildung, Urlaub, Krank, Feiertag, Zeitausgleich, sonstige Abwesenheit. */
+export const ATTENDANCE_TYPES = [
+  'company',
+  'school',
+  'inter_company',
+  'vacation',
+  'sick',
+  'public_holiday',
+  'time_off',
+  'other_absence',
+] as const;
+export type AttendanceType = (typeof ATTENDANCE_TYPES)[number];
+
+/** Days on which the apprentice was away; they carry no activities. */
+export const ABSENCE_TYPES: readonly AttendanceType[] = [
+  'vacation',
+  'sick',
+  'public_holiday',
+  'time_off',
+  'other_absence',
+];
+
+/** Betriebliche Tätigkeit / Unterweisung, betrieblicher Unterricht, Schulung / Berufsschule: kept apart as chambers require. */
+export const ENTRY_KINDS = ['company_work', 'company_instruction', 'school'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** Stichpunkte or Freitext. */
+export const ENTRY_FORMS = ['bullets', 'free_text'] as const;
+export type EntryForm = (typeof ENTRY_FORMS)[number];
+
+/** Daily or weekly reports, set per apprenticeship by the company. */
+export const REPORT_FORMATS = ['daily', 'weekly'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const LIMITS = {
+  entryTextMax: 4000,
+  entriesPerDayMax: 20,
+  minutesPerDayMax: 24 * 60,
+  departmentMax: 200,
+  reasonMax: 2000,
+  rahmenplanRefsMax: 20,
+  rahmenplanRefMax: 40,
+  lernfeldMax: 100,
+} as const;
+
+export interface EntryContent {
+  kind: EntryKind;
+  form: EntryForm;
+  text: string;
+  minutes: number;
+  lernfeld?: string | null | undefined;
+  rahmenplanRefs?: string[] | undefined;
+}
+
+export interface DayContent {
+  date: string;
+  attendance: AttendanceType;
+  entries: EntryContent[];
+}
+
+export interface WeekContent {
+  department: string;
+  days: DayContent[];
+}
+
+/**
+ * The exact shape that an approval hashes: content only, in a fixed form, without ids or timestamps that do not change
+ * what was signed. Days sort by date; entries keep the apprentice's order.
+ */
+export function canonicalWeekContent(content: WeekContent): unknown {
+  return {
+    department: content.department,
+    days: [...content.days]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((day) => ({
+        date: day.date,
+        attendance: day.attendance,
+        entries: day.entries.map((entry) => ({
+          kind: entry.kind,
+          form: entry.form,
+          text: entry.text,
+          minutes: entry.minutes,
+          lernfeld: entry.lernfeld ?? null,
+          rahmenplanRefs: entry.rahmenplanRefs ?? [],
+        })),
+      })),
+  };
+}
+
+/** Total minutes recorded on a day. */
+export function minutesOfDay(day: DayContent): number {
+  return day.entries.reduce((sum, entry) => sum + entry.minutes, 0);
+}

@@ -1,0 +1,80 @@
+import type { ApprenticeshipRelation } from './roles.js';
+import {
+  type ActorKind,
+  isEditable,
+  nextStatus,
+  type ReviewMode,
+  type WeekAction,
+  type WeekStatus,
+} from './status.js';
+
+/**
+ * Why a request was refused. `not_found` hides the object's existence from people who may not see it (S10);
+ * `forbidden` is for people who see it but may not act; `conflict` for a transition the workflow lacks or a stale version.
+ */
+export type Refusal = { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; reason: string };
+export type Decision<T> = ({ ok: true } & T) | Refusal;
+
+/** Who may see an apprenticeship's weeks at all: the apprentice and the trainers and delegates assigned to it. */
+export function canSeeApprenticeship(relation: ApprenticeshipRelation): boolean {
+  return relation !== 'none';
+}
+
+function actorKindOf(relation: ApprenticeshipRelation): ActorKind | null {
+  switch (relation) {
+    case 'owner':
+      return 'apprentice';
+    case 'trainer':
+    case 'delegate':
+      return relation;
+    default:
+      return null;
+  }
+}
+
+/** May the person change the week's content (days, entries, department)? */
+export function decideEdit(
+  relation: ApprenticeshipRelation,
+  status: WeekStatus,
+): Decision<Record<never, never>> {
+  if (!canSeeApprenticeship(relation))
+    return { ok: false, code: 'not_found', reason: 'week_not_found' };
+  if (relation !== 'owner')
+    return { ok: false, code: 'forbidden', reason: 'only_apprentice_edits' };
+  if (!isEditable(status)) return { ok: false, code: 'conflict', reason: 'week_not_editable' };
+  return { ok: true };
+}
+
+/** May the person open (create) a week of an apprenticeship? Only the apprentice writes their own record. */
+export function decideCreate(relation: ApprenticeshipRelation): Decision<Record<never, never>> {
+  if (!canSeeApprenticeship(relation))
+    return { ok: false, code: 'not_found', reason: 'apprenticeship_not_found' };
+  if (relation !== 'owner')
+    return { ok: false, code: 'forbidden', reason: 'only_apprentice_edits' };
+  return { ok: true };
+}
+
+/**
+ * May the person perform a workflow action, and where does it lead? The apprentice's own actions (submit, withdraw)
+ * belong to the owner; review actions to assigned trainers and delegates, never to the owner (nobody approves their own report).
+ */
+export function decideTransition(
+  relation: ApprenticeshipRelation,
+  status: WeekStatus,
+  action: WeekAction,
+  mode: ReviewMode,
+): Decision<{ to: WeekStatus }> {
+  const actor = actorKindOf(relation);
+  if (actor === null) return { ok: false, code: 'not_found', reason: 'week_not_found' };
+  const ownAction = action === 'submit' || action === 'withdraw';
+  if (ownAction !== (actor === 'apprentice')) {
+    return {
+      ok: false,
+      code: 'forbidden',
+      reason: ownAction ? 'only_apprentice_submits' : 'only_assigned_reviewer',
+    };
+  }
+  const to = nextStatus(status, action, actor, mode);
+  if (to === null) return { ok: false, code: 'conflict', reason: 'transition_not_allowed' };
+  return { ok: true, to };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  ATTENDANCE_TYPES,
+  type DayContent,
+  ENTRY_FORMS,
+  ENTRY_KINDS,
+  LIMITS,
+  minutesOfDay,
+} from './content.js';
+import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
+
+/**
+ * Inputs of every API procedure. All objects are strict: unknown keys such as `status`, `approvedBy` or `version` in
+ * the wrong place are refused rather than ignored (S12). Messages are stable English sentences; the elements map the
+ * paths to their own localized text.
+ */
+
+export const idSchema = z.uuid({ message: 'Must be an id (UUID).' });
+
+export const isoDateSchema = z
+  .string()
+  .refine((value) => parseIsoDate(value) !== null, { message: 'Must be a date as YYYY-MM-DD.' });
+
+const trimmedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Must be at most ${max} characters.` });
+
+export const companyScopedInput = z.strictObject({ companyId: idSchema });
+
+export const entryInput = z.strictObject({
+  kind: z.enum(ENTRY_KINDS),
+  form: z.enum(ENTRY_FORMS),
+  text: trimmedText(LIMITS.entryTextMax).min(1, { message: 'Describe the activity.' }),
+  minutes: z
+    .number()
+    .int({ message: 'Minutes must be a whole number.' })
+    .min(0)
+    .max(LIMITS.minutesPerDayMax),
+  lernfeld: trimmedText(LIMITS.lernfeldMax).nullish(),
+  rahmenplanRefs: z
+    .array(trimmedText(LIMITS.rahmenplanRefMax).min(1))
+    .max(LIMITS.rahmenplanRefsMax)
+    .optional(),
+});
+
+export const dayInput = z
+  .strictObject({
+    date: isoDateSchema,
+    attendance: z.enum(ATTENDANCE_TYPES),
+    entries: z.array(entryInput).max(LIMITS.entriesPerDayMax),
+  })
+  .refine((day: DayContent) => minutesOfDay(day) <= LIMITS.minutesPerDayMax, {
+    message: 'A day cannot hold more than 24 hours.',
+    path: ['entries'],
+  });
+
+export const weekOpenInput = z
+  .strictObject({
+    companyId: idSchema,
+    apprenticeshipId: idSchema,
+    isoYear: z.number().int().min(2000).max(2100),
+    isoWeek: z.number().int().min(1).max(53),
+  })
+  .refine((week) => week.isoWeek <= isoWeeksInYear(week.isoYear), {
+    message: 'That year has no week 53.',
+    path: ['isoWeek'],
+  });
+
+export const weekRefInput = z.strictObject({ companyId: idSchema, weekId: idSchema });
+
+export const weekSaveInput = z
+  .strictObject({
+    companyId: idSchema,
+    weekId: idSchema,
+    version: z.number().int().min(1),
+    department: trimmedText(LIMITS.departmentMax),
+    days: z.array(dayInput).max(7),
+  })
+  .refine((input) => new Set(input.days.map((day) => day.date)).size === input.days.length, {
+    message: 'Each day may appear only once.',
+    path: ['days'],
+  });
+
+/** Retries of the same workflow action carry the same key, so they act once (S18). */
+const idempotencyKey = z.uuid({ message: 'Must be a UUID.' }).optional();
+
+export const weekTransitionInput = z.strictObject({
+  companyId: idSchema,
+  weekId: idSchema,
+  version: z.number().int().min(1),
+  idempotencyKey,
+});
+
+export const weekReturnInput = z.strictObject({
+  companyId: idSchema,
+  weekId: idSchema,
+  version: z.number().int().min(1),
+  idempotencyKey,
+  reason: trimmedText(LIMITS.reasonMax).min(1, { message: 'Say what needs to be changed.' }),
+});
+
+/** Whether all days of a save lie in the week being saved; the week itself is known only to the server. */
+export function daysOutsideWeek(
+  week: { isoYear: number; isoWeek: number },
+  days: readonly { date: string }[],
+): string[] {
+  const allowed = new Set(daysOfWeek(week));
+  return days.map((day) => day.date).filter((date) => !allowed.has(date));
+}
+
+export type CompanyScopedInput = z.infer<typeof companyScopedInput>;
+export type EntryInput = z.infer<typeof entryInput>;
+export type DayInput = z.infer<typeof dayInput>;
+export type WeekOpenInput = z.infer<typeof weekOpenInput>;
+export type WeekRefInput = z.infer<typeof weekRefInput>;
+export type WeekSaveInput = z.infer<typeof weekSaveInput>;
+export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;
+export type WeekReturnInput = z.infer<typeof weekReturnInput>;

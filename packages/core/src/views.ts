@@ -1,0 +1,103 @@
+import type { AttendanceType, EntryForm, EntryKind, ReportFormat } from './content.js';
+import type { CompanyRole } from './roles.js';
+import type { ReviewMode, WeekAction, WeekStatus } from './status.js';
+
+/**
+ * What the API returns. Named fields only, never whole rows (S12); dates are ISO strings (`YYYY-MM-DD`), instants are
+ * `Date` (superjson carries them). Shared here so the elements can type their state without importing the server.
+ */
+
+export interface MembershipView {
+  companyId: string;
+  companyName: string;
+  role: CompanyRole;
+}
+
+export interface MeView {
+  person: { id: string; displayName: string; email: string | null };
+  memberships: MembershipView[];
+}
+
+export interface ApprenticeshipView {
+  id: string;
+  companyId: string;
+  apprenticeName: string;
+  occupation: string;
+  startDate: string;
+  endDate: string;
+  reportFormat: ReportFormat;
+  reviewMode: ReviewMode;
+}
+
+export interface WeekSummaryView {
+  id: string;
+  apprenticeshipId: string;
+  isoYear: number;
+  isoWeek: number;
+  weekStart: string;
+  trainingYear: number;
+  status: WeekStatus;
+  version: number;
+}
+
+export interface EntryView {
+  id: string;
+  kind: EntryKind;
+  form: EntryForm;
+  text: string;
+  minutes: number;
+  lernfeld: string | null;
+  rahmenplanRefs: string[];
+}
+
+export interface DayView {
+  date: string;
+  attendance: AttendanceType;
+  entries: EntryView[];
+}
+
+export interface TransitionView {
+  action: WeekAction;
+  from: WeekStatus;
+  to: WeekStatus;
+  actorName: string;
+  reason: string | null;
+  at: Date;
+}
+
+export interface ApprovalView {
+  version: number;
+  contentHash: string;
+  approvedByName: string;
+  approvedAt: Date;
+}
+
+export interface WeekView extends WeekSummaryView {
+  apprenticeName: string;
+  occupation: string;
+  weekEnd: string;
+  department: string;
+  reviewMode: ReviewMode;
+  /** The reason given when the week was last returned, while it is being reworked. */
+  returnReason: string | null;
+  days: DayView[];
+  approval: ApprovalView | null;
+  history: TransitionView[];
+  /** What the viewer may do now, decided by the same rules the server enforces. */
+  viewer: { canEdit: boolean; actions: WeekAction[] };
+}
+
+export interface QueueItemView {
+  weekId: string;
+  apprenticeshipId: string;
+  apprenticeName: string;
+  occupation: string;
+  isoYear: number;
+  isoWeek: number;
+  weekStart: string;
+  trainingYear: number;
+  status: WeekStatus;
+  version: number;
+  submittedAt: Date | null;
+  totalMinutes: number;
+}

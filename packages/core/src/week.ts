@@ -1,0 +1,85 @@
+/** Calendar arithmetic on plain ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day. */
+
+const DAY_MS = 86_400_000;
+
+export interface IsoWeek {
+  isoYear: number;
+  isoWeek: number;
+}
+
+/** Parses `YYYY-MM-DD` into a UTC date, or `null` for anything that is not a real calendar day. */
+export function parseIsoDate(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const roundTrips =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return roundTrips ? date : null;
+}
+
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  return formatIsoDate(new Date(date.getTime() + days * DAY_MS));
+}
+
+/** ISO 8601 week of a day: weeks start on Monday, week 1 contains the year's first Thursday. */
+export function isoWeekOf(isoDate: string): IsoWeek {
+  const date = parseIsoDate(isoDate);
+  if (!date) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
+  const thursday = new Date(date.getTime() + (3 - weekday) * DAY_MS);
+  const isoYear = thursday.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(isoYear, 0, 4));
+  const firstWeekday = (firstThursday.getUTCDay() + 6) % 7;
+  const firstMonday = firstThursday.getTime() - firstWeekday * DAY_MS;
+  const isoWeek = Math.floor((thursday.getTime() - firstMonday) / (7 * DAY_MS)) + 1;
+  return { isoYear, isoWeek };
+}
+
+/** Number of ISO weeks in an ISO year: 53 when 28 December falls in week 53, else 52. */
+export function isoWeeksInYear(isoYear: number): 52 | 53 {
+  return isoWeekOf(`${String(isoYear).padStart(4, '0')}-12-28`).isoWeek === 53 ? 53 : 52;
+}
+
+/** Monday of an ISO week. */
+export function mondayOf(week: IsoWeek): string {
+  const jan4 = new Date(Date.UTC(week.isoYear, 0, 4));
+  const jan4Weekday = (jan4.getUTCDay() + 6) % 7;
+  const firstMonday = jan4.getTime() - jan4Weekday * DAY_MS;
+  return formatIsoDate(new Date(firstMonday + (week.isoWeek - 1) * 7 * DAY_MS));
+}
+
+/** The seven days of an ISO week, Monday first. */
+export function daysOfWeek(week: IsoWeek): string[] {
+  const monday = mondayOf(week);
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+}
+
+/**
+ * Training year (Ausbildungsjahr) a day falls in, counted from the apprenticeship's start: the first twelve months
+ * are year 1. Days before the start count as year 1.
+ */
+export function trainingYearOf(startDate: string, isoDate: string): number {
+  const start = parseIsoDate(startDate);
+  const day = parseIsoDate(isoDate);
+  if (!start || !day) throw new RangeError('Not an ISO date');
+  let years = day.getUTCFullYear() - start.getUTCFullYear();
+  const beforeAnniversary =
+    day.getUTCMonth() < start.getUTCMonth() ||
+    (day.getUTCMonth() === start.getUTCMonth() && day.getUTCDate() < start.getUTCDate());
+  if (beforeAnniversary) years -= 1;
+  return Math.max(1, years + 1);
+}
+
+/** Whether an ISO week overlaps the period from `startDate` to `endDate` (inclusive). */
+export function weekOverlaps(week: IsoWeek, startDate: string, endDate: string): boolean {
+  const monday = mondayOf(week);
+  const sunday = addDays(monday, 6);
+  return sunday >= startDate && monday <= endDate;
+}
