@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { daysOutsideWeek, weekOpenInput, weekSaveInput, weekTransitionInput } from './schemas.js';
+
+const companyId = '0b6f2c3e-8f0a-4c55-9d1e-3f4a5b6c7d8e';
+const weekId = '1c7e3d4f-9a1b-4d66-8e2f-4a5b6c7d8e9f';
+
+describe('input schemas', () => {
+  it('refuse unknown keys instead of ignoring them', () => {
+    const result = weekTransitionInput.safeParse({
+      companyId,
+      weekId,
+      version: 1,
+      status: 'approved',
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it('refuse a week 53 in a year that has none', () => {
+    const base = { companyId, apprenticeshipId: weekId };
+    expect(weekOpenInput.safeParse({ ...base, isoYear: 2026, isoWeek: 53 }).success).toBe(true);
+    const result = weekOpenInput.safeParse({ ...base, isoYear: 2025, isoWeek: 53 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('That year has no week 53.');
+  });
+
+  it('refuse a day with more than 24 hours and duplicate days', () => {
+    const entry = {
+      kind: 'company_work',
+      form: 'free_text',
+      text: 'Montage',
+      minutes: 800,
+    } as const;
+    const day = { date: '2026-11-23', attendance: 'company', entries: [entry, entry] } as const;
+    const tooLong = weekSaveInput.safeParse({
+      companyId,
+      weekId,
+      version: 1,
+      department: '',
+      days: [day],
+    });
+    expect(tooLong.success).toBe(false);
+    const duplicate = weekSaveInput.safeParse({
+      companyId,
+      weekId,
+      version: 1,
+      department: '',
+      days: [
+        { ...day, entries: [entry] },
+        { ...day, entries: [] },
+      ],
+    });
+    expect(duplicate.error?.issues[0]?.message).toBe('Each day may appear only once.');
+  });
+
+  it('trim text and refuse empty entries', () => {
+    const parsed = weekSaveInput.safeParse({
+      companyId,
+      weekId,
+      version: 1,
+      department: '  Lager ',
+      days: [
+        {
+          date: '2026-11-23',
+          attendance: 'company',
+          entries: [{ kind: 'school', form: 'bullets', text: '   ', minutes: 0 }],
+        },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+  });
+
+  it('find days outside the week', () => {
+    expect(
+      daysOutsideWeek({ isoYear: 2026, isoWeek: 48 }, [
+        { date: '2026-11-23' },
+        { date: '2026-11-30' },
+      ]),
+    ).toEqual(['2026-11-30']);
+  });
+});

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  daysOfWeek,
+  isoWeekOf,
+  isoWeeksInYear,
+  mondayOf,
+  parseIsoDate,
+  trainingYearOf,
+  weekOverlaps,
+} from './week.js';
+
+describe('ISO weeks', () => {
+  it('knows the year boundaries', () => {
+    expect(isoWeekOf('2021-01-03')).toEqual({ isoYear: 2020, isoWeek: 53 });
+    expect(isoWeekOf('2024-12-30')).toEqual({ isoYear: 2025, isoWeek: 1 });
+    expect(isoWeekOf('2026-11-29')).toEqual({ isoYear: 2026, isoWeek: 48 });
+    expect(isoWeeksInYear(2020)).toBe(53);
+    expect(isoWeeksInYear(2026)).toBe(53);
+    expect(isoWeeksInYear(2025)).toBe(52);
+    expect(mondayOf({ isoYear: 2026, isoWeek: 1 })).toBe('2025-12-29');
+  });
+
+  it('maps every day into the week whose seven days contain it', () => {
+    const day = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (date) => {
+        const week = isoWeekOf(date);
+        const days = daysOfWeek(week);
+        return days.includes(date) && isoWeekOf(days[0] ?? '').isoWeek === week.isoWeek;
+      }),
+    );
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(parseIsoDate('2026-02-29')).toBeNull();
+    expect(parseIsoDate('2026-13-01')).toBeNull();
+    expect(parseIsoDate('26-1-1')).toBeNull();
+    expect(parseIsoDate('2028-02-29')).not.toBeNull();
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+});
+
+describe('training year', () => {
+  it('counts whole years from the start date', () => {
+    expect(trainingYearOf('2025-08-01', '2025-08-01')).toBe(1);
+    expect(trainingYearOf('2025-08-01', '2026-07-31')).toBe(1);
+    expect(trainingYearOf('2025-08-01', '2026-08-01')).toBe(2);
+    expect(trainingYearOf('2025-08-01', '2028-07-31')).toBe(3);
+    expect(trainingYearOf('2025-08-01', '2025-07-28')).toBe(1);
+  });
+
+  it('tells whether a week overlaps the apprenticeship', () => {
+    expect(weekOverlaps({ isoYear: 2025, isoWeek: 31 }, '2025-08-01', '2028-07-31')).toBe(true);
+    expect(weekOverlaps({ isoYear: 2025, isoWeek: 30 }, '2025-08-01', '2028-07-31')).toBe(false);
+  });
+});
