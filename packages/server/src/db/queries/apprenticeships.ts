@@ -1,0 +1,83 @@
+import type { ApprenticeshipView, ReportFormat } from '@berichtsheft/core';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../database.js';
+import { apprenticeships, companies, people } from '../schema/index.js';
+
+export interface NewApprenticeship {
+  companyId: string;
+  apprenticeId: string;
+  occupation: string;
+  startDate: string;
+  endDate: string;
+  identNumber?: string | null;
+  reportFormat?: ReportFormat;
+}
+
+export async function createApprenticeship(
+  db: Executor,
+  apprenticeship: NewApprenticeship,
+): Promise<string> {
+  const [created] = await db
+    .insert(apprenticeships)
+    .values({
+      companyId: apprenticeship.companyId,
+      apprenticeId: apprenticeship.apprenticeId,
+      occupation: apprenticeship.occupation,
+      startDate: apprenticeship.startDate,
+      endDate: apprenticeship.endDate,
+      identNumber: apprenticeship.identNumber ?? null,
+      reportFormat: apprenticeship.reportFormat ?? 'weekly',
+    })
+    .returning({ id: apprenticeships.id });
+  if (!created) throw new Error('Apprenticeship was not created');
+  return created.id;
+}
+
+/** An apprenticeship as the API shows it, plus who the apprentice is, for relation checks. */
+export interface ApprenticeshipRecord extends ApprenticeshipView {
+  apprenticeId: string;
+}
+
+const apprenticeshipColumns = {
+  id: apprenticeships.id,
+  companyId: apprenticeships.companyId,
+  apprenticeId: apprenticeships.apprenticeId,
+  apprenticeName: people.displayName,
+  occupation: apprenticeships.occupation,
+  startDate: apprenticeships.startDate,
+  endDate: apprenticeships.endDate,
+  reportFormat: apprenticeships.reportFormat,
+  reviewMode: companies.reviewMode,
+};
+
+export async function findApprenticeship(
+  db: Executor,
+  companyId: string,
+  apprenticeshipId: string,
+): Promise<ApprenticeshipRecord | undefined> {
+  const [found] = await db
+    .select(apprenticeshipColumns)
+    .from(apprenticeships)
+    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
+    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
+    .where(and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.id, apprenticeshipId)));
+  return found;
+}
+
+/** The apprenticeships in which the person is the apprentice, oldest first. */
+export async function listApprenticeshipsOfApprentice(
+  db: Executor,
+  companyId: string,
+  apprenticeId: string,
+): Promise<ApprenticeshipView[]> {
+  const rows = await db
+    .select(apprenticeshipColumns)
+    .from(apprenticeships)
+    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
+    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
+    .where(
+      and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.apprenticeId, apprenticeId)),
+    )
+    .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id));
+  return rows.map(({ apprenticeId: _apprenticeId, ...view }) => view);
+}

@@ -1,0 +1,86 @@
+import type { AssignmentRole, ReviewMode, WeekStatus } from '@berichtsheft/core';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../database.js';
+import {
+  apprenticeships,
+  assignments,
+  companies,
+  days,
+  entries,
+  people,
+  reportWeeks,
+} from '../schema/index.js';
+
+export interface QueueCandidate {
+  weekId: string;
+  apprenticeshipId: string;
+  apprenticeName: string;
+  occupation: string;
+  isoYear: number;
+  isoWeek: number;
+  trainingYear: number;
+  status: WeekStatus;
+  version: number;
+  submittedAt: Date | null;
+  totalMinutes: number;
+  reviewMode: ReviewMode;
+  assignmentRole: AssignmentRole;
+}
+
+/**
+ * Weeks under review on apprenticeships the person is actively assigned to (never their own), oldest submission first.
+ * Whether a week waits for this reviewer is the workflow's decision, which the caller applies.
+ */
+export async function listReviewCandidates(
+  db: Executor,
+  companyId: string,
+  personId: string,
+  statuses: readonly WeekStatus[],
+): Promise<QueueCandidate[]> {
+  const minutes = db
+    .select({
+      weekId: days.weekId,
+      total: sql<number>`coalesce(sum(${entries.minutes}), 0)::int`.as('total'),
+    })
+    .from(days)
+    .innerJoin(entries, eq(entries.dayId, days.id))
+    .groupBy(days.weekId)
+    .as('week_minutes');
+  return db
+    .select({
+      weekId: reportWeeks.id,
+      apprenticeshipId: reportWeeks.apprenticeshipId,
+      apprenticeName: people.displayName,
+      occupation: apprenticeships.occupation,
+      isoYear: reportWeeks.isoYear,
+      isoWeek: reportWeeks.isoWeek,
+      trainingYear: reportWeeks.trainingYear,
+      status: reportWeeks.status,
+      version: reportWeeks.version,
+      submittedAt: reportWeeks.submittedAt,
+      totalMinutes: sql<number>`coalesce(${minutes.total}, 0)::int`,
+      reviewMode: companies.reviewMode,
+      assignmentRole: assignments.role,
+    })
+    .from(reportWeeks)
+    .innerJoin(apprenticeships, eq(apprenticeships.id, reportWeeks.apprenticeshipId))
+    .innerJoin(companies, eq(companies.id, reportWeeks.companyId))
+    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
+    .innerJoin(
+      assignments,
+      and(
+        eq(assignments.apprenticeshipId, apprenticeships.id),
+        eq(assignments.personId, personId),
+        isNull(assignments.revokedAt),
+      ),
+    )
+    .leftJoin(minutes, eq(minutes.weekId, reportWeeks.id))
+    .where(
+      and(
+        eq(reportWeeks.companyId, companyId),
+        ne(apprenticeships.apprenticeId, personId),
+        inArray(reportWeeks.status, [...statuses]),
+      ),
+    )
+    .orderBy(asc(reportWeeks.submittedAt), asc(reportWeeks.id));
+}

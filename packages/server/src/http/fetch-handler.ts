@@ -1,0 +1,48 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { TokenVerifier } from '../auth/verifier.js';
+import { createContext } from '../context.js';
+import type { Database } from '../db/database.js';
+import { appRouter } from '../routers/index.js';
+import { createRequestHandler, type FetchHandler } from './request-handler.js';
+
+export interface FetchHandlerOptions {
+  database: Database;
+  verifier: TokenVerifier;
+  allowedOrigins: readonly string[];
+  maxBatch: number;
+  /** Largest request body accepted, in bytes; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Mount point inside a host's server, e.g. `/berichtsheft`. */
+  basePath?: string;
+  isDraining?: () => boolean;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The whole API as one `(Request) => Promise<Response>` function: tRPC at `/trpc`, `/healthz` and `/readyz`.
+ * Hosts with their own server mount it under a path; `node-server.ts` serves it on its own.
+ */
+export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
+  const { database } = options;
+  const reportError = options.onError ?? ((error: unknown) => console.error(error));
+  return createRequestHandler({
+    ...options,
+    ping: () => database.ping(),
+    serveTrpc: (request, identity, endpoint) =>
+      fetchRequestHandler({
+        endpoint,
+        req: request,
+        router: appRouter,
+        maxBatchSize: options.maxBatch,
+        createContext: () => createContext({ database, identity }),
+        onError: ({ error, path }) => {
+          // Refusals are answers, not faults; only the unexpected is reported (without input or token).
+          if (error.code === 'INTERNAL_SERVER_ERROR') {
+            reportError(
+              new Error(`procedure ${path ?? '(unknown)'} failed`, { cause: error.cause ?? error }),
+            );
+          }
+        },
+      }),
+  });
+}

@@ -1,0 +1,13 @@
+import { type ApprenticeshipView, companyScopedInput } from '@berichtsheft/core';
+import { listApprenticeshipsOfApprentice } from '../db/queries/apprenticeships.js';
+import { companyProcedure, router } from '../trpc.js';
+
+export const apprenticeshipsRouter = router({
+  /** The caller's own apprenticeships in the company. */
+  listMine: companyProcedure
+    .input(companyScopedInput)
+    .query(
+      async ({ ctx }): Promise<ApprenticeshipView[]> =>
+        listApprenticeshipsOfApprentice(ctx.db, ctx.company.companyId, ctx.person.id),
+    ),
+});

@@ -1,0 +1,15 @@
+import { router } from '../trpc.js';
+import { apprenticeshipsRouter } from './apprenticeships.js';
+import { meProcedure } from './me.js';
+import { reviewRouter } from './review.js';
+import { weeksRouter } from './weeks.js';
+
+/** The whole API; clients import only its type. */
+export const appRouter = router({
+  me: meProcedure,
+  apprenticeships: apprenticeshipsRouter,
+  weeks: weeksRouter,
+  review: reviewRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTokenVerifier } from './auth/verifier.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { createFetchHandler } from './http/fetch-handler.js';
+import { createNodeServer } from './http/node-server.js';
+
+export interface StartServerOptions {
+  /** Interface to listen on; all interfaces when unset. */
+  host?: string;
+  /** Exit the process on SIGTERM/SIGINT after a graceful shutdown; default true. Embedders pass false. */
+  handleSignals?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  database: Database;
+  /** Readiness goes false, in-flight requests finish, then the database closes (S28). */
+  close(): Promise<void>;
+}
+
+/** How long in-flight requests get to finish on shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function describeDatabase(config: Config): string {
+  // Never the URL itself: it may carry a password.
+  return config.database.kind === 'postgres' ? 'postgres' : `pglite at ${config.database.dataDir}`;
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    // Idle keep-alive connections would otherwise hold the close open until they time out.
+    server.closeIdleConnections();
+  });
+}
+
+/** Opens the database (running migrations), then serves the API over HTTP. */
+export async function startServer(
+  config: Config,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase(
+    config.database.kind === 'postgres'
+      ? { url: config.database.url }
+      : { dataDir: config.database.dataDir },
+  );
+  let draining = false;
+  const handler = createFetchHandler({
+    database,
+    verifier: createTokenVerifier(config.oidc),
+    allowedOrigins: config.allowedOrigins,
+    maxBatch: config.maxBatch,
+    maxBodyBytes: config.maxBodyBytes,
+    isDraining: () => draining,
+  });
+  const server = createNodeServer(handler);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, config.port, options.host);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const host =
+    options.host && options.host !== '0.0.0.0' && options.host !== '::'
+      ? options.host
+      : 'localhost';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  log(`berichtsheft-server listening on ${url} (database: ${describeDatabase(config)})`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      await closeServer(server);
+      await database.close();
+    })();
+    return closing;
+  };
+
+  if (options.handleSignals ?? true) {
+    const shutdown = (signal: NodeJS.Signals) => {
+      log(`berichtsheft-server received ${signal}, shutting down`);
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  }
+
+  return { url, server, database, close };
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { type Database, openDatabase } from '../db/database.js';
+
+/** A database a test file runs against: opened once per file (a fresh PGlite costs seconds), closed at its end. */
+export interface TestDatabaseTarget {
+  name: 'pglite' | 'postgres';
+  open(): Promise<Database>;
+  close(): Promise<void>;
+}
+
+const HOW_TO_START_POSTGRES =
+  'Start PostgreSQL (e.g. `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, or ' +
+  '`apt-get install -y postgresql` first where it is missing), or unset TEST_DATABASE_URL to test on PGlite only.';
+
+/**
+ * The databases every router test runs on: an in-memory PGlite always and, when TEST_DATABASE_URL points at a
+ * PostgreSQL server, a database of its own created there for the test file and dropped afterwards.
+ */
+export function testDatabases(): TestDatabaseTarget[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    announceMissingPostgresOnce();
+    return [pgliteTarget()];
+  }
+  return [pgliteTarget(), postgresTarget(url)];
+}
+
+function pgliteTarget(): TestDatabaseTarget {
+  let database: Promise<Database> | undefined;
+  return {
+    name: 'pglite',
+    open: () => {
+      database ??= openDatabase({});
+      return database;
+    },
+    close: async () => {
+      await (await database)?.close();
+      database = undefined;
+    },
+  };
+}
+
+function postgresTarget(adminUrl: string): TestDatabaseTarget {
+  const name = `bh_test_${randomBytes(6).toString('hex')}`;
+  let database: Promise<Database> | undefined;
+  const admin = () => postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+
+  async function create(): Promise<Database> {
+    const sql = admin();
+    try {
+      await sql.unsafe(`create database ${name}`);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `TEST_DATABASE_URL is set but PostgreSQL cannot be used there (${detail}). ${HOW_TO_START_POSTGRES}`,
+      );
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return openDatabase({ url: url.toString() });
+  }
+
+  return {
+    name: 'postgres',
+    open: () => {
+      database ??= create();
+      return database;
+    },
+    close: async () => {
+      if (!database) return;
+      const opened = database;
+      database = undefined;
+      await (await opened.catch(() => undefined))?.close();
+      const sql = admin();
+      try {
+        await sql.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
+/** Says once per test run (not once per file) that PostgreSQL is left out, and how to include it. */
+function announceMissingPostgresOnce(): void {
+  const marker = join(tmpdir(), `bh-postgres-notice-${process.ppid}`);
+  try {
+    writeFileSync(marker, '', { flag: 'wx' });
+  } catch {
+    return;
+  }
+  console.warn(
+    'Router tests run on PGlite only: TEST_DATABASE_URL is not set. To run them on PostgreSQL as well, set e.g. ' +
+      'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres',
+  );
+}

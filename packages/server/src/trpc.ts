@@ -1,0 +1,84 @@
+import { companyScopedInput } from '@berichtsheft/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { Context } from './context.js';
+import { findCompanyMembership } from './db/queries/memberships.js';
+import { ensurePerson } from './db/queries/people.js';
+
+export interface InputIssue {
+  code: string;
+  path: (string | number)[];
+  message: string;
+}
+
+/** Issues of a failed input validation (zod, or any Standard Schema), or null for every other error. */
+function inputIssuesOf(cause: unknown): InputIssue[] | null {
+  if (typeof cause !== 'object' || cause === null || !('issues' in cause)) return null;
+  const { issues } = cause;
+  if (!Array.isArray(issues)) return null;
+  return issues.map((issue: { code?: unknown; path?: unknown; message?: unknown }) => ({
+    code: typeof issue.code === 'string' ? issue.code : 'invalid',
+    path: Array.isArray(issue.path)
+      ? issue.path.map((key: unknown) => (typeof key === 'number' ? key : String(key)))
+      : [],
+    message: typeof issue.message === 'string' ? issue.message : 'Invalid value.',
+  }));
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stack traces never leave the server, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const issues = error.code === 'BAD_REQUEST' ? inputIssuesOf(error.cause) : null;
+    // Anything unexpected (a driver error carrying SQL, a bug) reaches the client only as a stable code.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'internal_error'
+        : issues !== null
+          ? 'invalid_input'
+          : error.message;
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        issues,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Requires a verified identity and resolves it to the person, created on first sight. */
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (ctx.identity === null) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication_required' });
+  }
+  const person = await ensurePerson(ctx.db, ctx.identity);
+  return next({ ctx: { ...ctx, identity: ctx.identity, person } });
+});
+
+/**
+ * Requires membership in the company named by the input's `companyId`, read from the database on every call (S9), so
+ * a removed member is refused on the next request whatever their token says. A company the caller does not belong to
+ * is reported as not found, never as forbidden (S10).
+ */
+export const companyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
+  // Runs before the procedure's own strict input schema; reads only the company id and leaves the rest to it.
+  const scoped = companyScopedInput
+    .pick({ companyId: true })
+    .loose()
+    .safeParse(await getRawInput());
+  if (!scoped.success) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid_input', cause: scoped.error });
+  }
+  const company = await findCompanyMembership(ctx.db, scoped.data.companyId, ctx.person.id);
+  if (!company) throw new TRPCError({ code: 'NOT_FOUND', message: 'company_not_found' });
+  return next({ ctx: { ...ctx, company } });
+});
