@@ -1,0 +1,16 @@
+export type { ApiError, BerichtsheftApi } from '@berichtsheft/client';
+export { type BerichtsheftContext, berichtsheftContext } from './context.js';
+export { defineElement, ELEMENTS_VERSION } from './define/define.js';
+export {
+  BhAuthRequiredEvent,
+  BhReportApprovedEvent,
+  BhReportReturnedEvent,
+  BhReportSavedEvent,
+  BhReportSubmittedEvent,
+  BhReportWithdrawnEvent,
+  type WeekEventDetail,
+} from './events.js';
+export { applyLocale, type BhLocale, getLocale, resolveLocale } from './localization.js';
+export { BhProvider } from './provider/provider.js';
+export { BhReportEditor } from './report-editor/report-editor.js';
+export { BhSignoffQueue } from './signoff-queue/signoff-queue.js';

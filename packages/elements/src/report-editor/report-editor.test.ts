@@ -1,0 +1,267 @@
+import { ApiError } from '@berichtsheft/client';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../define/bh-report-editor.js';
+import type { BhReportSavedEvent, BhReportSubmittedEvent } from '../events.js';
+import {
+  buttonNamed,
+  inProvider,
+  query,
+  textOf,
+  typeInto,
+  waitForText,
+} from '../testing/fixtures.js';
+import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import type { BhReportEditor } from './report-editor.js';
+
+async function editor(
+  week: string,
+  options: {
+    person?: 'anna' | 'tom';
+    lang?: string;
+    store?: ReturnType<typeof createSampleStore>;
+  } = {},
+) {
+  const store = options.store ?? createSampleStore();
+  const { provider, element } = await inProvider<BhReportEditor>(
+    sampleApi(store, options.person ?? 'anna'),
+    html`<bh-report-editor week=${week}></bh-report-editor>`,
+    { lang: options.lang ?? 'de' },
+  );
+  return { store, provider, element };
+}
+
+describe('<bh-report-editor>', () => {
+  it('shows a loading state that is accessible', async () => {
+    const store = createSampleStore();
+    const release = store.hold();
+    const { element } = await editor('2026-W48', { store });
+    expect(textOf(element)).to.include('Wird geladen');
+    await expect(element).to.be.accessible();
+    release();
+    await waitForText(element, 'KW 48/2026');
+  });
+
+  it('opens the draft week for editing', async () => {
+    const { element } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    expect(textOf(element)).to.include('Entwurf');
+    expect(textOf(element)).to.include('Anna Schmidt');
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('Softwareentwicklung');
+    expect(element.shadowRoot?.querySelectorAll('fieldset.day')).to.have.length(5);
+    await expect(element).to.be.accessible();
+  });
+
+  it('saves the edited week with its version and announces it', async () => {
+    const { element, store } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    typeInto(query(element, '#department'), 'Qualitätssicherung');
+    buttonNamed(element, 'Eintrag hinzufügen').click();
+    await element.updateComplete;
+    const monday = query(element, 'fieldset.day');
+    const texts = monday.querySelectorAll('textarea');
+    typeInto(
+      texts[texts.length - 1] as HTMLTextAreaElement,
+      'Code-Review <script>alert(1)</script>',
+    );
+    const durations = monday.querySelectorAll<HTMLInputElement>('input[name=duration]');
+    typeInto(durations[durations.length - 1] as HTMLInputElement, '1:15');
+    setTimeout(() => buttonNamed(element, 'Speichern').click());
+    const saved = (await oneEvent(element, 'bh-report-saved')) as BhReportSavedEvent;
+    expect(saved.detail).to.include({ weekId: SAMPLE.annaW48, version: 3, status: 'draft' });
+    expect(saved.composed).to.equal(true);
+    await waitForText(element, 'Gespeichert.');
+    expect(query(element, '[role=status]').textContent).to.include('Gespeichert.');
+    const stored = store.week(SAMPLE.annaW48);
+    expect(stored?.department).to.equal('Qualitätssicherung');
+    const savedMonday = stored?.days.find((d) => d.date === '2026-11-23');
+    expect(savedMonday?.entries.at(-1)).to.include({ minutes: 75 });
+    expect(savedMonday?.entries.at(-1)?.text).to.equal('Code-Review <script>alert(1)</script>');
+  });
+
+  it('marks invalid fields, ties the message to them and focuses the first one', async () => {
+    const { element, store } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    buttonNamed(element, 'Eintrag hinzufügen').click();
+    await element.updateComplete;
+    buttonNamed(element, 'Speichern').click();
+    await waitForText(element, 'Bitte beschreiben Sie die Tätigkeit.');
+    const invalid = query<HTMLTextAreaElement>(element, 'textarea[aria-invalid=true]');
+    const describedBy = invalid.getAttribute('aria-describedby') ?? '';
+    const message = describedBy
+      .split(' ')
+      .map((id) => element.shadowRoot?.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(message).to.include('Bitte beschreiben Sie die Tätigkeit.');
+    expect(element.shadowRoot?.activeElement).to.equal(
+      element.shadowRoot?.querySelector('[aria-invalid=true]'),
+    );
+    expect(store.week(SAMPLE.annaW48)?.version).to.equal(2);
+    await expect(element).to.be.accessible();
+  });
+
+  it('submits ("Einreichen"), becomes read-only, and can be withdrawn', async () => {
+    const { element } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    setTimeout(() => buttonNamed(element, 'Einreichen').click());
+    const submitted = (await oneEvent(element, 'bh-report-submitted')) as BhReportSubmittedEvent;
+    expect(submitted.detail.status).to.equal('submitted');
+    await waitForText(element, 'Eingereicht');
+    expect(element.shadowRoot?.querySelector('textarea')).to.equal(null);
+    expect(textOf(element)).to.include('Daily-Stand-up im Team');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Zurückziehen').click();
+    await waitForText(element, 'Die Woche ist wieder ein Entwurf.');
+    expect(query(element, '.status').textContent).to.equal('Entwurf');
+    expect(element.shadowRoot?.querySelector('textarea')).not.to.equal(null);
+  });
+
+  it('keeps the typed text on a stale version, shows the server version, and saves on retry', async () => {
+    const { element, store } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    store.changeElsewhere(SAMPLE.annaW48, 'Vertrieb');
+    typeInto(query(element, '#department'), 'Meine Abteilung');
+    buttonNamed(element, 'Speichern').click();
+    await waitForText(element, 'an anderer Stelle geändert');
+    expect(query(element, '[role=alert]').textContent).to.include('Ihre Eingaben sind erhalten');
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('Meine Abteilung');
+    expect(textOf(element)).to.include('Ungespeicherte Änderungen');
+    expect(query(element, 'details.server-version').textContent).to.include('Vertrieb');
+    await expect(element).to.be.accessible();
+    setTimeout(() => buttonNamed(element, 'Speichern').click());
+    const saved = (await oneEvent(element, 'bh-report-saved')) as BhReportSavedEvent;
+    expect(saved.detail.version).to.equal(4);
+    expect(store.week(SAMPLE.annaW48)?.department).to.equal('Meine Abteilung');
+  });
+
+  it('keeps unsaved edits visible when the week was submitted elsewhere', async () => {
+    const store = createSampleStore();
+    const { element } = await editor('2026-W48', { store });
+    await waitForText(element, 'KW 48/2026');
+    await sampleApi(store, 'anna').submitWeek({
+      companyId: SAMPLE.companyId,
+      weekId: SAMPLE.annaW48,
+      version: 2,
+    });
+    typeInto(query(element, '#department'), 'Nicht verloren');
+    buttonNamed(element, 'Speichern').click();
+    await waitForText(element, 'Ihre nicht gespeicherten Eingaben');
+    expect(query(element, 'details.unsaved').textContent).to.include('Nicht verloren');
+    expect(query(element, '.status').textContent).to.equal('Eingereicht');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an approved week read-only', async () => {
+    const { element } = await editor('2026-W46');
+    await waitForText(element, 'Abgezeichnet von Tom Becker');
+    expect(query(element, '.status').textContent).to.equal('Abgezeichnet');
+    expect(element.shadowRoot?.querySelector('form')).to.equal(null);
+    expect(textOf(element)).not.to.include('Zurückziehen');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows the reason of a returned week and lets the apprentice rework it', async () => {
+    const { element } = await editor('2026-W45');
+    await waitForText(element, 'Zur Überarbeitung zurückgegeben:');
+    expect(query(element, '.reason').textContent).to.include('Themen der Berufsschule genauer');
+    expect(query(element, '.status').textContent).to.equal('Zur Überarbeitung');
+    expect(element.shadowRoot?.querySelector('form')).not.to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('navigates to the previous and next week', async () => {
+    const { element } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    buttonNamed(element, 'Vorherige Woche').click();
+    await waitForText(element, 'KW 47/2026');
+    expect(element.week).to.equal('2026-W47');
+    expect(query(element, '.status').textContent).to.equal('Eingereicht');
+    buttonNamed(element, 'Nächste Woche').click();
+    await waitForText(element, 'KW 48/2026');
+  });
+
+  it('says so when the user has no apprenticeship', async () => {
+    const { element } = await editor('2026-W48', { person: 'tom' });
+    await waitForText(element, 'kein Ausbildungsverhältnis');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an error with a retry', async () => {
+    const store = createSampleStore();
+    store.failNext(new ApiError('SERVICE_UNAVAILABLE', 'unavailable'));
+    const { element } = await editor('2026-W48', { store });
+    await waitForText(element, 'nicht erreichbar');
+    expect(query(element, '[role=alert]')).to.exist;
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Erneut versuchen').click();
+    await waitForText(element, 'KW 48/2026');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { element } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    const reached = new Set<string>();
+    query(element, 'button').focus();
+    for (let i = 0; i < 80; i += 1) {
+      const active = element.shadowRoot?.activeElement;
+      if (active) reached.add(active.id || active.textContent?.trim() || active.localName);
+      await sendKeys({ press: 'Tab' });
+    }
+    expect([...reached]).to.include.members([
+      'Nächste Woche',
+      'department',
+      'attendance-2026-11-23',
+      'Speichern',
+      'Einreichen',
+    ]);
+  });
+
+  it('switches to English through the provider', async () => {
+    const { element, provider } = await editor('2026-W48', { lang: 'en' });
+    await waitForText(element, 'Week 48, 2026');
+    expect(textOf(element)).to.include('Training record');
+    expect(query(element, '.status').textContent).to.equal('Draft');
+    expect(provider.getAttribute('lang')).to.equal('en');
+    await expect(element).to.be.accessible();
+    provider.lang = 'de';
+    await waitForText(element, 'KW 48/2026');
+    expect(query(element, '.status').textContent).to.equal('Entwurf');
+  });
+
+  it('fits a 360 px wide screen without sideways scrolling', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const { element } = await editor('2026-W48');
+      await waitForText(element, 'KW 48/2026');
+      expect(element.scrollWidth).to.be.at.most(360);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
+  });
+
+  it('takes the theme tokens of the host page', async () => {
+    const { element, provider } = await editor('2026-W48');
+    await waitForText(element, 'KW 48/2026');
+    provider.style.setProperty('--bh-accent', 'rgb(120, 20, 60)');
+    provider.style.setProperty('--bh-radius', '0px');
+    const submit = buttonNamed(element, 'Einreichen');
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(120, 20, 60)');
+    expect(getComputedStyle(submit).borderTopLeftRadius).to.equal('0px');
+  });
+
+  it('shows what the apprentice wrote as text, never as markup', async () => {
+    const store = createSampleStore();
+    const week = store.week(SAMPLE.annaW47);
+    const attack = '<img src=x onerror="window.__bhHacked=1"><script>window.__bhHacked=1</script>';
+    const entry = week?.days[0]?.entries[0];
+    if (!week || !entry) throw new Error('sample week missing');
+    entry.text = attack;
+    week.department = attack;
+    const { element } = await editor('2026-W47', { store });
+    await waitForText(element, 'KW 47/2026');
+    expect(textOf(element)).to.include(attack);
+    expect(element.shadowRoot?.querySelector('img, script')).to.equal(null);
+    expect((window as unknown as { __bhHacked?: number }).__bhHacked).to.equal(undefined);
+  });
+});

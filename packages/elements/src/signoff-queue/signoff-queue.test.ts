@@ -1,0 +1,150 @@
+import { ApiError } from '@berichtsheft/client';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define/bh-signoff-queue.js';
+import type { BhReportApprovedEvent, BhReportReturnedEvent } from '../events.js';
+import {
+  buttonNamed,
+  inProvider,
+  query,
+  textOf,
+  typeInto,
+  waitForText,
+} from '../testing/fixtures.js';
+import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import type { BhSignoffQueue } from './signoff-queue.js';
+
+async function queue(
+  options: {
+    person?: 'tom' | 'anna';
+    lang?: string;
+    store?: ReturnType<typeof createSampleStore>;
+  } = {},
+) {
+  const store = options.store ?? createSampleStore();
+  const { provider, element } = await inProvider<BhSignoffQueue>(
+    sampleApi(store, options.person ?? 'tom'),
+    html`<bh-signoff-queue></bh-signoff-queue>`,
+    { lang: options.lang ?? 'de' },
+  );
+  return { store, provider, element };
+}
+
+function openButtons(element: BhSignoffQueue): HTMLButtonElement[] {
+  return [...(element.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.open-week') ?? [])];
+}
+
+describe('<bh-signoff-queue>', () => {
+  it('is accessible while loading', async () => {
+    const store = createSampleStore();
+    const release = store.hold();
+    const { element } = await queue({ store });
+    expect(textOf(element)).to.include('Wird geladen');
+    await expect(element).to.be.accessible();
+    release();
+    await waitForText(element, 'Anna Schmidt');
+  });
+
+  it('lists the weeks waiting for the trainer', async () => {
+    const { element } = await queue();
+    await waitForText(element, 'Ben Yılmaz');
+    const items = element.shadowRoot?.querySelectorAll('.item') ?? [];
+    expect(items).to.have.length(2);
+    const anna = textOf(element);
+    expect(anna).to.include('KW 47/2026');
+    expect(anna).to.include('Eingereicht');
+    expect(anna).to.include('13:30');
+    expect(openButtons(element)[0]?.getAttribute('aria-label')).to.equal(
+      'Bericht öffnen: Anna Schmidt, KW 47/2026',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('opens a week, approves it ("Abzeichnen") and announces the result', async () => {
+    const { element, store } = await queue();
+    await waitForText(element, 'Anna Schmidt');
+    openButtons(element)[0]?.click();
+    await waitForText(element, 'Daily-Stand-up im Team');
+    expect(element.shadowRoot?.activeElement?.id).to.equal('detail-title');
+    await expect(element).to.be.accessible();
+    setTimeout(() => buttonNamed(element, 'Abzeichnen').click());
+    const approved = (await oneEvent(element, 'bh-report-approved')) as BhReportApprovedEvent;
+    expect(approved.detail).to.include({ weekId: SAMPLE.annaW47, status: 'approved' });
+    await waitForText(element, 'Abgezeichnet: Anna Schmidt, KW 47/2026.');
+    expect(query(element, '[role=status]').textContent).to.include('Abgezeichnet: Anna Schmidt');
+    expect(element.shadowRoot?.querySelectorAll('.item')).to.have.length(1);
+    const stored = store.week(SAMPLE.annaW47);
+    expect(stored?.status).to.equal('approved');
+    expect(stored?.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
+  });
+
+  it('requires a reason to return a week', async () => {
+    const { element, store } = await queue();
+    await waitForText(element, 'Ben Yılmaz');
+    openButtons(element)[1]?.click();
+    await waitForText(element, 'Wartung der Fräsmaschine');
+    let returned = false;
+    element.addEventListener('bh-report-returned', () => {
+      returned = true;
+    });
+    buttonNamed(element, 'Zur Überarbeitung zurückgeben').click();
+    await waitForText(element, 'Bitte geben Sie an, was überarbeitet werden soll.');
+    const reason = query<HTMLTextAreaElement>(element, '#reason');
+    expect(reason.getAttribute('aria-invalid')).to.equal('true');
+    expect(reason.getAttribute('aria-describedby')).to.include('reason-error');
+    expect(element.shadowRoot?.activeElement).to.equal(reason);
+    expect(returned).to.equal(false);
+    expect(store.week(SAMPLE.benW47)?.status).to.equal('submitted');
+    await expect(element).to.be.accessible();
+
+    typeInto(reason, 'Bitte die Dauer für Dienstag ergänzen.');
+    setTimeout(() => buttonNamed(element, 'Zur Überarbeitung zurückgeben').click());
+    const event = (await oneEvent(element, 'bh-report-returned')) as BhReportReturnedEvent;
+    expect(event.detail).to.include({ weekId: SAMPLE.benW47, status: 'returned' });
+    await waitForText(element, 'Zur Überarbeitung zurückgegeben: Ben Yılmaz, KW 47/2026.');
+    expect(store.week(SAMPLE.benW47)?.returnReason).to.equal(
+      'Bitte die Dauer für Dienstag ergänzen.',
+    );
+  });
+
+  it('shows an empty queue', async () => {
+    const { element } = await queue({ person: 'anna' });
+    await waitForText(element, 'Zurzeit wartet kein Bericht auf Sie.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an error with a retry', async () => {
+    const store = createSampleStore();
+    store.failNext(new ApiError('NETWORK_ERROR', 'network_error'));
+    const { element } = await queue({ store });
+    await waitForText(element, 'nicht erreichbar');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Erneut versuchen').click();
+    await waitForText(element, 'Anna Schmidt');
+  });
+
+  it('can be operated with the keyboard', async () => {
+    const { element } = await queue();
+    await waitForText(element, 'Anna Schmidt');
+    openButtons(element)[0]?.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForText(element, 'Daily-Stand-up im Team');
+    const reached = new Set<string>();
+    for (let i = 0; i < 6; i += 1) {
+      await sendKeys({ press: 'Tab' });
+      const active = element.shadowRoot?.activeElement;
+      if (active) reached.add(active.id || active.textContent?.trim() || '');
+    }
+    expect([...reached]).to.include.members(['Abzeichnen', 'Zurück zur Liste', 'reason']);
+  });
+
+  it('speaks English when the provider says so', async () => {
+    const { element, provider } = await queue({ lang: 'en' });
+    await waitForText(element, 'Reports to approve');
+    expect(textOf(element)).to.include('Week 47, 2026');
+    expect(textOf(element)).to.include('Submitted');
+    await expect(element).to.be.accessible();
+    provider.lang = 'de';
+    await waitForText(element, 'Berichte zum Abzeichnen');
+  });
+});
