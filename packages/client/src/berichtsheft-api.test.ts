@@ -48,7 +48,7 @@ async function startTrpcLikeServer() {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  return { server, calls, url: `http://127.0.0.1:${port}/trpc` };
+  return { server, calls, url: `http://127.0.0.1:${port}` };
 }
 
 describe('createBerichtsheftApi over HTTP', () => {

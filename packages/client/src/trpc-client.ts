@@ -5,7 +5,10 @@ import { createAuthFetch, type FetchLike } from './auth-fetch.js';
 import { type GetToken, TokenCache } from './token-cache.js';
 
 export interface BerichtsheftClientOptions {
-  /** The tRPC endpoint, e.g. `https://portal.example/api/trpc`. */
+  /**
+   * Where the Berichtsheft server answers, e.g. `https://berichtsheft.example.org` or a path a host mounted it under
+   * (`https://portal.example/berichtsheft`). Its procedures live under `/trpc` there.
+   */
   url: string;
   /** The host's login hands out access tokens; they are kept in memory only. */
   getToken: GetToken;
@@ -18,6 +21,11 @@ export interface BerichtsheftClientOptions {
 }
 
 export type BerichtsheftClient = TRPCClient<AppRouter>;
+
+/** The tRPC endpoint below a server's base URL; a relative base stays relative to the page. */
+export function trpcEndpoint(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/trpc`;
+}
 
 /** The typed tRPC client: batched HTTP, superjson, bearer token from the host with one refresh on 401. */
 export function createBerichtsheftClient(options: BerichtsheftClientOptions): BerichtsheftClient {
@@ -32,7 +40,7 @@ export function createBerichtsheftClient(options: BerichtsheftClientOptions): Be
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
-        url: options.url,
+        url: trpcEndpoint(options.url),
         transformer: superjson,
         fetch,
         maxItems: options.maxBatchSize ?? 10,

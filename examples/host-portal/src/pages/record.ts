@@ -54,7 +54,7 @@ export function recordPage(options: RecordPageOptions): string {
       : html`<strong>${company?.companyName ?? ''}</strong>`
   }
 </p>
-<bh-provider api-url="${`${options.apiUrl}/trpc`}" company-id="${companyId}" lang="${options.lang}">
+<bh-provider api-url="${options.apiUrl}" company-id="${companyId}" lang="${options.lang}">
   ${isApprentice ? html`<div class="card embed"><bh-report-editor></bh-report-editor></div>` : ''}
   ${isReviewer ? html`<div class="card embed"><bh-signoff-queue></bh-signoff-queue></div>` : ''}
   ${isAdminOnly ? html`<p class="notice">${t.adminHint}</p>` : ''}

@@ -38,7 +38,7 @@ describe('<bh-provider>', () => {
     const asked: boolean[] = [];
     const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhenViaS5hbm5hIn0.secret-token-value';
     const provider = await fixture<BhProvider>(html`<bh-provider
-      api-url="/__test/unauthorized/trpc"
+      api-url="/__test/unauthorized"
       company-id=${SAMPLE.companyId}
       .getToken=${({ forceRefresh }: { forceRefresh: boolean }) => {
         asked.push(forceRefresh);
