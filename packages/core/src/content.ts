@@ -54,6 +54,11 @@ export interface EntryContent {
   rahmenplanRefs?: string[] | undefined;
 }
 
+export interface CompleteEntry extends EntryContent {
+  lernfeld: string | null;
+  rahmenplanRefs: string[];
+}
+
 export interface DayContent {
   date: string;
   attendance: AttendanceType;
@@ -63,6 +68,18 @@ export interface DayContent {
 export interface WeekContent {
   department: string;
   days: DayContent[];
+}
+
+/** An entry with its optional parts filled in: the form in which it is stored, shown and hashed. */
+export function completeEntry(entry: EntryContent): CompleteEntry {
+  return {
+    kind: entry.kind,
+    form: entry.form,
+    text: entry.text,
+    minutes: entry.minutes,
+    lernfeld: entry.lernfeld ?? null,
+    rahmenplanRefs: entry.rahmenplanRefs ?? [],
+  };
 }
 
 /**
@@ -77,14 +94,7 @@ export function canonicalWeekContent(content: WeekContent): unknown {
       .map((day) => ({
         date: day.date,
         attendance: day.attendance,
-        entries: day.entries.map((entry) => ({
-          kind: entry.kind,
-          form: entry.form,
-          text: entry.text,
-          minutes: entry.minutes,
-          lernfeld: entry.lernfeld ?? null,
-          rahmenplanRefs: entry.rahmenplanRefs ?? [],
-        })),
+        entries: day.entries.map(completeEntry),
       })),
   };
 }

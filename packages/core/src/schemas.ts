@@ -68,6 +68,11 @@ export const weekOpenInput = z
     path: ['isoWeek'],
   });
 
+export const apprenticeshipRefInput = z.strictObject({
+  companyId: idSchema,
+  apprenticeshipId: idSchema,
+});
+
 export const weekRefInput = z.strictObject({ companyId: idSchema, weekId: idSchema });
 
 export const weekSaveInput = z
@@ -114,6 +119,7 @@ export type CompanyScopedInput = z.infer<typeof companyScopedInput>;
 export type EntryInput = z.infer<typeof entryInput>;
 export type DayInput = z.infer<typeof dayInput>;
 export type WeekOpenInput = z.infer<typeof weekOpenInput>;
+export type ApprenticeshipRefInput = z.infer<typeof apprenticeshipRefInput>;
 export type WeekRefInput = z.infer<typeof weekRefInput>;
 export type WeekSaveInput = z.infer<typeof weekSaveInput>;
 export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;

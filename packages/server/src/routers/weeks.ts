@@ -1,5 +1,5 @@
 import {
-  idSchema,
+  apprenticeshipRefInput,
   mondayOf,
   type WeekSummaryView,
   weekOpenInput,
@@ -7,15 +7,12 @@ import {
   weekSaveInput,
   weekTransitionInput,
 } from '@berichtsheft/core';
-import { z } from 'zod';
 import { listWeeksOfApprenticeship } from '../db/queries/weeks.js';
 import { companyProcedure, router } from '../trpc.js';
 import { loadVisibleApprenticeship, loadVisibleWeek } from './week-access.js';
 import { openWeek, saveWeek } from './week-editing.js';
 import { performTransition } from './week-transition.js';
 import { buildWeekView } from './week-view.js';
-
-const apprenticeshipRefInput = z.strictObject({ companyId: idSchema, apprenticeshipId: idSchema });
 
 export const weeksRouter = router({
   /** The weeks of an apprenticeship, newest first; for the apprentice and their assigned reviewers. */

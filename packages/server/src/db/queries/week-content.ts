@@ -1,4 +1,4 @@
-import type { DayInput, DayView } from '@berichtsheft/core';
+import { completeEntry, type DayInput, type DayView } from '@berichtsheft/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { days, entries, reportWeeks } from '../schema/index.js';
@@ -74,12 +74,7 @@ export async function replaceWeekDays(
     day.entries.map((entry, position) => ({
       dayId: requireDayId(dayIdByDate, day.date),
       position,
-      kind: entry.kind,
-      form: entry.form,
-      text: entry.text,
-      minutes: entry.minutes,
-      lernfeld: entry.lernfeld ?? null,
-      rahmenplanRefs: entry.rahmenplanRefs ?? [],
+      ...completeEntry(entry),
     })),
   );
   if (entryRows.length > 0) await db.insert(entries).values(entryRows);
