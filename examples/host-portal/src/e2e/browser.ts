@@ -37,8 +37,14 @@ export async function logOut(page: Page, origin: string) {
   await page.waitForURL(`${origin}/`);
 }
 
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null | undefined;
+  targets: string[];
+}
+
 /** Axe's WCAG 2.1 A/AA rules on the page as it stands; returns the violations with their targets. */
-export async function accessibilityViolations(page: Page) {
+export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
