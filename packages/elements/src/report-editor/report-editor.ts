@@ -11,7 +11,13 @@ import {
   weekEventDetail,
 } from '../events.js';
 import { errorMessage, isChangedElsewhere } from '../shared/api-errors.js';
-import { currentWeek, formatWeekParam, parseWeekParam, shiftWeek } from '../shared/format.js';
+import {
+  currentWeek,
+  formatWeekParam,
+  localToday,
+  parseWeekParam,
+  shiftWeek,
+} from '../shared/format.js';
 import { renderWeekContent } from '../shared/week-content.js';
 import { type DayFieldHandlers, fieldError, renderDayFields } from './day-fields.js';
 import {
@@ -24,6 +30,7 @@ import {
   validateDraft,
 } from './draft.js';
 import { reportEditorStyles } from './report-editor.styles.js';
+import { overviewWeeks, renderWeekOverview, WeekOverviewController } from './week-overview.js';
 import { renderApprenticeshipPicker, renderReadOnlyWeek, renderWeekHeader } from './week-parts.js';
 
 type Phase = 'unconfigured' | 'loading' | 'empty' | 'error' | 'ready';
@@ -32,13 +39,19 @@ type Busy = 'save' | 'submit' | 'withdraw' | null;
 /**
  * The apprentice's week: department, attendance per day and the activities with their duration; save, submit
  * ("Einreichen") and withdraw. What may be done comes from the server (`week.viewer`), decided by the core rules.
+ * Above the week, an overview of the recent weeks with their status (and the weeks without a report) opens any of them.
  *
  * @summary Write, save and submit one report week.
  * @fires bh-report-saved - The week was saved; `detail` carries ids, version and status.
  * @fires bh-report-submitted - The week was submitted for review.
  * @fires bh-report-withdrawn - A submitted week was taken back into draft.
  * @csspart actions - The row of action buttons.
- * @cssprop --bh-accent - Accent colour of buttons, focus ring and links.
+ * @cssprop [--bh-accent=#0b5cad] - Accent colour of buttons, focus ring and links.
+ * @cssprop [--bh-foreground=#1b1f24] - Text colour.
+ * @cssprop [--bh-background=#ffffff] - Background colour.
+ * @cssprop [--bh-radius=6px] - Corner radius of buttons and fields.
+ * @cssprop [--bh-space=0.75rem] - Base spacing unit.
+ * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
 @localized()
 export class BhReportEditor extends LitElement {
@@ -68,6 +81,7 @@ export class BhReportEditor extends LitElement {
   @state() protected conflict = false;
 
   #loadId = 0;
+  readonly #overview = new WeekOverviewController(this);
 
   get #isoWeek(): IsoWeek {
     return parseWeekParam(this.week) ?? currentWeek();
@@ -116,10 +130,20 @@ export class BhReportEditor extends LitElement {
       this.draft = draftFromWeek(week);
       this.dirty = false;
       this.phase = 'ready';
+      // After opening: opening creates the draft, which the overview then shows instead of a gap.
+      this.#refreshOverview();
     } catch (error) {
       if (id !== this.#loadId) return;
       this.problem = errorMessage(error);
       this.phase = 'error';
+    }
+  }
+
+  #refreshOverview(): void {
+    const { api, companyId } = this.context ?? {};
+    const apprenticeship = this.#apprenticeship;
+    if (api && companyId && apprenticeship) {
+      void this.#overview.load(api, companyId, apprenticeship.id);
     }
   }
 
@@ -201,6 +225,7 @@ export class BhReportEditor extends LitElement {
       const fresh = await api.getWeek({ companyId, weekId: week.id });
       this.current = fresh;
       this.conflict = true;
+      this.#refreshOverview();
       if (!fresh.viewer.canEdit) {
         this.unsaved = draft;
         this.draft = draftFromWeek(fresh);
@@ -225,7 +250,10 @@ export class BhReportEditor extends LitElement {
   #onSave = (event: Event) => {
     event.preventDefault();
     void this.#run('save', async () => {
-      if (await this.#save()) this.announcement = msg('Gespeichert.');
+      if (await this.#save()) {
+        this.announcement = msg('Gespeichert.');
+        this.#refreshOverview();
+      }
     });
   };
 
@@ -246,6 +274,7 @@ export class BhReportEditor extends LitElement {
         this.draft = draftFromWeek(submitted);
         this.problem = '';
         this.announcement = msg('Eingereicht. Die Woche liegt jetzt zur Prüfung vor.');
+        this.#refreshOverview();
         this.dispatchEvent(
           new BhReportSubmittedEvent(weekEventDetail({ ...submitted, weekId: submitted.id })),
         );
@@ -271,6 +300,7 @@ export class BhReportEditor extends LitElement {
         this.unsaved = null;
         this.problem = '';
         this.announcement = msg('Zurückgezogen. Die Woche ist wieder ein Entwurf.');
+        this.#refreshOverview();
         this.dispatchEvent(
           new BhReportWithdrawnEvent(weekEventDetail({ ...withdrawn, weekId: withdrawn.id })),
         );
@@ -279,20 +309,41 @@ export class BhReportEditor extends LitElement {
       }
     });
 
-  #go(by: 1 | -1): void {
+  #go(to: IsoWeek): void {
     void this.#run('save', async () => {
       // Unsaved edits are saved before leaving the week, so switching weeks never loses work.
       if (this.dirty && !(await this.#save())) return;
-      this.week = formatWeekParam(shiftWeek(this.#isoWeek, by));
+      this.week = formatWeekParam(to);
     });
   }
 
   protected override render() {
     return html`<section aria-labelledby="title">
       <h2 id="title">${msg('Ausbildungsnachweis')}</h2>
+      ${this.#renderChooser()}
       ${this.#renderBody()}
       <div class="live" role="status">${this.announcement}</div>
     </section>`;
+  }
+
+  /** Which apprenticeship and which week: stays in place while a week loads, so focus is not lost. */
+  #renderChooser() {
+    const apprenticeship = this.#apprenticeship;
+    if (this.phase === 'unconfigured' || this.phase === 'empty' || !apprenticeship) return nothing;
+    const overview = this.#overview;
+    const loaded = overview.apprenticeshipId === apprenticeship.id ? overview.summaries : null;
+    return html`
+      ${renderApprenticeshipPicker(this.apprenticeships, apprenticeship.id, (id) => {
+        this.apprenticeshipId = id;
+      })}
+      ${renderWeekOverview({
+        weeks: loaded && overviewWeeks(loaded, { ...apprenticeship, today: localToday() }),
+        failed: overview.failed,
+        open: this.#isoWeek,
+        onOpen: (week) => this.#go(week),
+        onRetry: () => this.#refreshOverview(),
+      })}
+    `;
   }
 
   #renderBody() {
@@ -317,13 +368,10 @@ export class BhReportEditor extends LitElement {
     if (!week || !draft || !this.#apprenticeship) return nothing;
     const busy = this.busy !== null;
     return html`
-      ${renderApprenticeshipPicker(this.apprenticeships, this.#apprenticeship.id, (id) => {
-        this.apprenticeshipId = id;
-      })}
       ${renderWeekHeader(week, {
         busy,
-        onPrevious: () => this.#go(-1),
-        onNext: () => this.#go(1),
+        onPrevious: () => this.#go(shiftWeek(this.#isoWeek, -1)),
+        onNext: () => this.#go(shiftWeek(this.#isoWeek, 1)),
       })}
       ${this.problem ? html`<div class="notice error" role="alert">${this.problem}</div>` : nothing}
       ${

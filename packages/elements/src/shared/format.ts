@@ -15,9 +15,13 @@ export function formatWeekParam(week: IsoWeek): string {
   return `${week.isoYear}-W${String(week.isoWeek).padStart(2, '0')}`;
 }
 
+/** Today's date in the user's time zone, as `YYYY-MM-DD`. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export function currentWeek(now: Date = new Date()): IsoWeek {
-  const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return isoWeekOf(local);
+  return isoWeekOf(localToday(now));
 }
 
 export function shiftWeek(week: IsoWeek, by: 1 | -1): IsoWeek {

@@ -27,8 +27,9 @@ export interface ContentWeek {
   days: readonly ContentDay[];
 }
 
+// Scoped to .week-content: the editor's form uses the same class names for its fieldsets.
 export const weekContentStyles = css`
-  .day {
+  .week-content .day {
     border-top: 1px solid var(--_line);
     padding: calc(var(--_space) / 2) 0;
   }
@@ -37,7 +38,7 @@ export const weekContentStyles = css`
     margin: 0;
     padding: 0;
   }
-  .entry {
+  .week-content .entry {
     margin: calc(var(--_space) / 2) 0;
   }
   .entry-meta {

@@ -25,7 +25,12 @@ function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: numb
  * @fires bh-report-approved - A week was approved; `detail` carries ids, version and status.
  * @fires bh-report-returned - A week was returned to the apprentice with a reason.
  * @csspart item - One week in the queue.
- * @cssprop --bh-accent - Accent colour of buttons and focus ring.
+ * @cssprop [--bh-accent=#0b5cad] - Accent colour of buttons, focus ring and links.
+ * @cssprop [--bh-foreground=#1b1f24] - Text colour.
+ * @cssprop [--bh-background=#ffffff] - Background colour.
+ * @cssprop [--bh-radius=6px] - Corner radius of buttons and fields.
+ * @cssprop [--bh-space=0.75rem] - Base spacing unit.
+ * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
 @localized()
 export class BhSignoffQueue extends LitElement {

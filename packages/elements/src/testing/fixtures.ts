@@ -42,7 +42,7 @@ export function buttonNamed(element: Element, name: string): HTMLButtonElement {
 
 export function waitForText(element: Element, text: string): Promise<void> {
   return waitUntil(() => textOf(element).includes(text), `"${text}" did not appear`, {
-    timeout: 3000,
+    timeout: 5000,
   });
 }
 

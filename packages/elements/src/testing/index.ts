@@ -6,4 +6,10 @@ export {
   MemoryStore,
   type MemoryWeek,
 } from './memory-store.js';
-export { createSampleStore, SAMPLE, sampleApi, sampleSeed } from './sample-data.js';
+export {
+  createSampleStore,
+  SAMPLE,
+  SAMPLE_LATEST_WEEK,
+  sampleApi,
+  sampleSeed,
+} from './sample-data.js';

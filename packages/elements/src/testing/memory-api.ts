@@ -6,6 +6,7 @@ import {
   decideCreate,
   decideEdit,
   decideTransition,
+  idSchema,
   minutesOfDay,
   mondayOf,
   type QueueItemView,
@@ -145,8 +146,10 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
         );
     },
 
-    async listWeeks({ companyId, apprenticeshipId }) {
+    async listWeeks(raw) {
       await store.gate();
+      const { companyId } = parse(companyScopedInput, { companyId: raw.companyId });
+      const apprenticeshipId = parse(idSchema, raw.apprenticeshipId);
       member(companyId);
       const apprenticeship = store.apprenticeship(companyId, apprenticeshipId);
       if (!apprenticeship || store.relationOf(personId, apprenticeship) === 'none') {

@@ -1,4 +1,5 @@
-import type { DayView, EntryView } from '@berichtsheft/core';
+import { addDays, type DayView, type EntryView, type IsoWeek, mondayOf } from '@berichtsheft/core';
+import { shiftWeek } from '../shared/format.js';
 import { createMemoryApi } from './memory-api.js';
 import { type MemorySeed, MemoryStore, type MemoryWeek } from './memory-store.js';
 
@@ -12,12 +13,15 @@ export const SAMPLE = {
   carla: '44444444-4444-4444-8444-444444444444',
   annaApprenticeship: 'aaaaaaaa-0000-4000-8000-000000000001',
   benApprenticeship: 'bbbbbbbb-0000-4000-8000-000000000002',
-  /** Anna: 2026-W46 approved, W47 submitted, W48 draft, W45 returned. */
+  /**
+   * Anna: 2026-W46 approved, W47 submitted, W48 draft, W45 returned; nothing before. With another latest week
+   * (`sampleSeed(latest)`) the same four statuses fall on that week and the three before it.
+   */
   annaW45: 'a0000000-0000-4000-8000-000000000045',
   annaW46: 'a0000000-0000-4000-8000-000000000046',
   annaW47: 'a0000000-0000-4000-8000-000000000047',
   annaW48: 'a0000000-0000-4000-8000-000000000048',
-  /** Ben: 2026-W47 submitted. */
+  /** Ben: 2026-W47 (the week before the latest) submitted. */
   benW47: 'b0000000-0000-4000-8000-000000000047',
 } as const;
 
@@ -41,11 +45,7 @@ function entry(
 }
 
 function annaDays(monday: string): DayView[] {
-  const date = (offset: number) => {
-    const d = new Date(`${monday}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + offset);
-    return d.toISOString().slice(0, 10);
-  };
+  const date = (offset: number) => addDays(monday, offset);
   return [
     {
       date: date(0),
@@ -84,16 +84,15 @@ function annaDays(monday: string): DayView[] {
 function week(
   id: string,
   apprenticeshipId: string,
-  isoWeek: number,
+  which: IsoWeek,
   status: MemoryWeek['status'],
-  monday: string,
   extra: Partial<MemoryWeek> = {},
 ): MemoryWeek {
+  const monday = mondayOf(which);
   return {
     id,
     apprenticeshipId,
-    isoYear: 2026,
-    isoWeek,
+    ...which,
     status,
     version: status === 'draft' ? 2 : 3,
     department: 'Softwareentwicklung',
@@ -106,9 +105,20 @@ function week(
   };
 }
 
-/** Musterwerk GmbH (IHK Hannover) with two apprentices and their trainer, and weeks in every status. */
-export function sampleSeed(): MemorySeed {
+export const SAMPLE_LATEST_WEEK: IsoWeek = { isoYear: 2026, isoWeek: 48 };
+
+/**
+ * Musterwerk GmbH (IHK Hannover) with two apprentices and their trainer, and weeks in every status, the newest
+ * being `latest`.
+ */
+export function sampleSeed(latest: IsoWeek = SAMPLE_LATEST_WEEK): MemorySeed {
   entryCounter = 0;
+  const back = (weeks: number) => {
+    let which = latest;
+    for (let i = 0; i < weeks; i += 1) which = shiftWeek(which, -1);
+    return which;
+  };
+  const benMonday = mondayOf(back(1));
   return {
     companies: [
       { id: SAMPLE.companyId, name: 'Musterwerk GmbH' },
@@ -155,26 +165,26 @@ export function sampleSeed(): MemorySeed {
       },
     ],
     weeks: [
-      week(SAMPLE.annaW45, SAMPLE.annaApprenticeship, 45, 'returned', '2026-11-02', {
+      week(SAMPLE.annaW45, SAMPLE.annaApprenticeship, back(3), 'returned', {
         returnReason:
           'Bitte die Themen der Berufsschule genauer beschreiben, nicht nur „Berufsschule“.',
       }),
-      week(SAMPLE.annaW46, SAMPLE.annaApprenticeship, 46, 'approved', '2026-11-09', {
+      week(SAMPLE.annaW46, SAMPLE.annaApprenticeship, back(2), 'approved', {
         version: 4,
         approval: {
           version: 4,
           contentHash: '',
           approvedByName: 'Tom Becker',
-          approvedAt: new Date('2026-11-16T09:30:00Z'),
+          approvedAt: new Date(`${mondayOf(back(1))}T09:30:00Z`),
         },
       }),
-      week(SAMPLE.annaW47, SAMPLE.annaApprenticeship, 47, 'submitted', '2026-11-16'),
-      week(SAMPLE.annaW48, SAMPLE.annaApprenticeship, 48, 'draft', '2026-11-23'),
-      week(SAMPLE.benW47, SAMPLE.benApprenticeship, 47, 'submitted', '2026-11-16', {
+      week(SAMPLE.annaW47, SAMPLE.annaApprenticeship, back(1), 'submitted'),
+      week(SAMPLE.annaW48, SAMPLE.annaApprenticeship, latest, 'draft'),
+      week(SAMPLE.benW47, SAMPLE.benApprenticeship, back(1), 'submitted', {
         department: 'Instandhaltung',
         days: [
           {
-            date: '2026-11-16',
+            date: benMonday,
             attendance: 'company',
             entries: [
               entry(
@@ -186,7 +196,7 @@ export function sampleSeed(): MemorySeed {
             ],
           },
           {
-            date: '2026-11-17',
+            date: addDays(benMonday, 1),
             attendance: 'inter_company',
             entries: [
               entry(
@@ -204,8 +214,8 @@ export function sampleSeed(): MemorySeed {
 }
 
 /** A store with the sample data, and APIs acting as its people. */
-export function createSampleStore(): MemoryStore {
-  return new MemoryStore(sampleSeed());
+export function createSampleStore(latest: IsoWeek = SAMPLE_LATEST_WEEK): MemoryStore {
+  return new MemoryStore(sampleSeed(latest));
 }
 
 export function sampleApi(store: MemoryStore, person: 'anna' | 'ben' | 'tom' | 'carla') {
