@@ -69,6 +69,26 @@ describe('input schemas', () => {
     expect(parsed.success).toBe(false);
   });
 
+  it('refuse control characters in text but keep line breaks and tabs', () => {
+    const save = (text: string) =>
+      weekSaveInput.safeParse({
+        companyId,
+        weekId,
+        version: 1,
+        department: '',
+        days: [
+          {
+            date: '2026-11-23',
+            attendance: 'company',
+            entries: [{ kind: 'company_work', form: 'bullets', text, minutes: 60 }],
+          },
+        ],
+      });
+    expect(save('Montage\nPrüfung\tOK').success).toBe(true);
+    expect(save('a\u0000b').error?.issues[0]?.message).toBe('Must not contain control characters.');
+    expect(save('Glocke\u0007').success).toBe(false);
+  });
+
   it('find days outside the week', () => {
     expect(
       daysOutsideWeek({ isoYear: 2026, isoWeek: 48 }, [

@@ -21,11 +21,24 @@ export const isoDateSchema = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, { message: 'Must be a date as YYYY-MM-DD.' });
 
+/** Control characters other than tab and line breaks: invisible in the record, and PostgreSQL refuses NUL. */
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const allowed = code === 0x09 || code === 0x0a || code === 0x0d;
+    if ((code < 0x20 && !allowed) || code === 0x7f) return true;
+  }
+  return false;
+}
+
 const trimmedText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: `Must be at most ${max} characters.` });
+    .max(max, { message: `Must be at most ${max} characters.` })
+    .refine((value) => !hasControlCharacters(value), {
+      message: 'Must not contain control characters.',
+    });
 
 export const companyScopedInput = z.strictObject({ companyId: idSchema });
 
