@@ -7,6 +7,7 @@ import {
   LIMITS,
   minutesOfDay,
 } from './content.js';
+import { hasControlCharacters } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
 
 /**
@@ -20,16 +21,6 @@ export const idSchema = z.uuid({ message: 'Must be an id (UUID).' });
 export const isoDateSchema = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, { message: 'Must be a date as YYYY-MM-DD.' });
-
-/** Control characters other than tab and line breaks: invisible in the record, and PostgreSQL refuses NUL. */
-function hasControlCharacters(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const allowed = code === 0x09 || code === 0x0a || code === 0x0d;
-    if ((code < 0x20 && !allowed) || code === 0x7f) return true;
-  }
-  return false;
-}
 
 const trimmedText = (max: number) =>
   z

@@ -1,6 +1,7 @@
 import {
   ABSENCE_TYPES,
   type AttendanceType,
+  cleanText,
   type DayInput,
   daysOfWeek,
   type EntryForm,
@@ -98,9 +99,9 @@ export function validateDraft(draft: Draft): Map<string, string> {
     if (isAbsence(day.attendance)) continue;
     let total = 0;
     for (const entry of day.entries) {
-      if (entry.text.trim().length === 0) {
+      if (cleanText(entry.text).length === 0) {
         errors.set(fieldId.text(entry.key), msg('Bitte beschreiben Sie die Tätigkeit.'));
-      } else if (entry.text.trim().length > LIMITS.entryTextMax) {
+      } else if (cleanText(entry.text).length > LIMITS.entryTextMax) {
         errors.set(fieldId.text(entry.key), msg('Der Text ist zu lang.'));
       }
       const minutes = parseDuration(entry.duration);
@@ -130,7 +131,7 @@ export function daysForSave(draft: Draft): DayInput[] {
       : day.entries.map((entry) => ({
           kind: entry.kind,
           form: entry.form,
-          text: entry.text.trim(),
+          text: cleanText(entry.text),
           minutes: parseDuration(entry.duration) ?? 0,
           lernfeld: entry.lernfeld,
           rahmenplanRefs: entry.rahmenplanRefs,

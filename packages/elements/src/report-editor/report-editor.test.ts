@@ -60,9 +60,10 @@ describe('<bh-report-editor>', () => {
     await element.updateComplete;
     const monday = query(element, 'fieldset.day');
     const texts = monday.querySelectorAll('textarea');
+    // Pasted from a word processor: a vertical tab for a line break, a stray NUL.
     typeInto(
       texts[texts.length - 1] as HTMLTextAreaElement,
-      'Code-Review <script>alert(1)</script>',
+      'Code-Review\u000bmit <script>alert(1)</script>\u0000',
     );
     const durations = monday.querySelectorAll<HTMLInputElement>('input[name=duration]');
     typeInto(durations[durations.length - 1] as HTMLInputElement, '1:15');
@@ -76,7 +77,9 @@ describe('<bh-report-editor>', () => {
     expect(stored?.department).to.equal('Qualitätssicherung');
     const savedMonday = stored?.days.find((d) => d.date === '2026-11-23');
     expect(savedMonday?.entries.at(-1)).to.include({ minutes: 75 });
-    expect(savedMonday?.entries.at(-1)?.text).to.equal('Code-Review <script>alert(1)</script>');
+    expect(savedMonday?.entries.at(-1)?.text).to.equal(
+      'Code-Review\nmit <script>alert(1)</script>',
+    );
   });
 
   it('marks invalid fields, ties the message to them and focuses the first one', async () => {

@@ -1,4 +1,9 @@
-import type { ApprenticeshipView, IsoWeek, WeekView } from '@berichtsheft/core';
+import {
+  type ApprenticeshipView,
+  cleanText,
+  type IsoWeek,
+  type WeekView,
+} from '@berichtsheft/core';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -200,7 +205,7 @@ export class BhReportEditor extends LitElement {
         companyId,
         weekId: week.id,
         version: week.version,
-        department: draft.department.trim(),
+        department: cleanText(draft.department),
         days: daysForSave(draft),
       });
       this.current = saved;
