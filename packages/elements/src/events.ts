@@ -63,9 +63,12 @@ export class BhReportReturnedEvent extends WeekEvent {
   }
 }
 
-export function weekEventDetail(week: WeekEventDetail): WeekEventDetail {
+/** The detail of a report event for a week as the API returns it. */
+export function weekEventDetail(
+  week: Omit<WeekEventDetail, 'weekId'> & { id: string },
+): WeekEventDetail {
   return {
-    weekId: week.weekId,
+    weekId: week.id,
     apprenticeshipId: week.apprenticeshipId,
     isoYear: week.isoYear,
     isoWeek: week.isoWeek,

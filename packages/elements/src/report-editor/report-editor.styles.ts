@@ -9,11 +9,7 @@ export const reportEditorStyles = [
   weekOverviewStyles,
   css`
     section {
-      padding: var(--_space);
       container-type: inline-size;
-    }
-    .meta {
-      color: var(--_muted);
     }
     .week-nav {
       display: grid;

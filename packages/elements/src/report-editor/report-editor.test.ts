@@ -5,30 +5,21 @@ import '../define/bh-report-editor.js';
 import type { BhReportSavedEvent, BhReportSubmittedEvent } from '../events.js';
 import {
   buttonNamed,
-  inProvider,
   query,
+  type SampleOptions,
   textOf,
   typeInto,
   waitForText,
+  withSampleData,
 } from '../testing/fixtures.js';
 import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
 import type { BhReportEditor } from './report-editor.js';
 
-async function editor(
-  week: string,
-  options: {
-    person?: 'anna' | 'tom';
-    lang?: string;
-    store?: ReturnType<typeof createSampleStore>;
-  } = {},
-) {
-  const store = options.store ?? createSampleStore();
-  const { provider, element } = await inProvider<BhReportEditor>(
-    sampleApi(store, options.person ?? 'anna'),
-    html`<bh-report-editor week=${week}></bh-report-editor>`,
-    { lang: options.lang ?? 'de' },
-  );
-  return { store, provider, element };
+function editor(week: string, options: Partial<SampleOptions> = {}) {
+  return withSampleData<BhReportEditor>(html`<bh-report-editor week=${week}></bh-report-editor>`, {
+    ...options,
+    person: options.person ?? 'anna',
+  });
 }
 
 describe('<bh-report-editor>', () => {

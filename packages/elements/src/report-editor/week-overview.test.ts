@@ -7,11 +7,11 @@ import type { BhReportSubmittedEvent } from '../events.js';
 import { currentWeek, formatWeekParam, shiftWeek } from '../shared/format.js';
 import {
   buttonNamed,
-  inProvider,
   query,
   textOf,
   typeInto,
   waitForText,
+  withSampleData,
 } from '../testing/fixtures.js';
 import type { MemoryStore } from '../testing/memory-store.js';
 import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
@@ -133,19 +133,15 @@ describe('renderWeekOverview', () => {
 });
 
 /** The sample weeks fall on the current week and the three before, so the tests do not depend on the date. */
-async function editorNow(
+function editorNow(
   options: { store?: MemoryStore; api?: BerichtsheftApi; week?: IsoWeek; lang?: string } = {},
 ) {
-  const store = options.store ?? createSampleStore(currentWeek());
-  const api = options.api ?? sampleApi(store, 'anna');
-  const { element, provider } = await inProvider<BhReportEditor>(
-    api,
+  return withSampleData<BhReportEditor>(
     options.week
       ? html`<bh-report-editor week=${formatWeekParam(options.week)}></bh-report-editor>`
       : html`<bh-report-editor></bh-report-editor>`,
-    { lang: options.lang ?? 'de' },
+    { ...options, person: 'anna', store: options.store ?? createSampleStore(currentWeek()) },
   );
-  return { element, provider, store };
 }
 
 const back = (weeks: number): IsoWeek => {

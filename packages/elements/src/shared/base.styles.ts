@@ -50,6 +50,13 @@ export const baseStyles = css`
   p {
     margin: 0 0 calc(var(--_space) / 2);
   }
+  /* The frame of every element, and the muted line under a heading that says what it is about. */
+  section {
+    padding: var(--_space);
+  }
+  .meta {
+    color: var(--_muted);
+  }
   button {
     font: inherit;
     min-height: 2.75rem;

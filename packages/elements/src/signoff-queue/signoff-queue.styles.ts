@@ -6,12 +6,6 @@ export const signoffQueueStyles = [
   baseStyles,
   weekContentStyles,
   css`
-    section {
-      padding: var(--_space);
-    }
-    .meta {
-      color: var(--_muted);
-    }
     .queue {
       list-style: none;
       margin: 0;

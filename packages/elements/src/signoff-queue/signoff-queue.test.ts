@@ -5,29 +5,21 @@ import '../define/bh-signoff-queue.js';
 import type { BhReportApprovedEvent, BhReportReturnedEvent } from '../events.js';
 import {
   buttonNamed,
-  inProvider,
   query,
+  type SampleOptions,
   textOf,
   typeInto,
   waitForText,
+  withSampleData,
 } from '../testing/fixtures.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import { createSampleStore, SAMPLE } from '../testing/sample-data.js';
 import type { BhSignoffQueue } from './signoff-queue.js';
 
-async function queue(
-  options: {
-    person?: 'tom' | 'anna';
-    lang?: string;
-    store?: ReturnType<typeof createSampleStore>;
-  } = {},
-) {
-  const store = options.store ?? createSampleStore();
-  const { provider, element } = await inProvider<BhSignoffQueue>(
-    sampleApi(store, options.person ?? 'tom'),
-    html`<bh-signoff-queue></bh-signoff-queue>`,
-    { lang: options.lang ?? 'de' },
-  );
-  return { store, provider, element };
+function queue(options: Partial<SampleOptions> = {}) {
+  return withSampleData<BhSignoffQueue>(html`<bh-signoff-queue></bh-signoff-queue>`, {
+    ...options,
+    person: options.person ?? 'tom',
+  });
 }
 
 function openButtons(element: BhSignoffQueue): HTMLButtonElement[] {

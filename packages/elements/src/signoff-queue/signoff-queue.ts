@@ -1,17 +1,24 @@
-import type { QueueItemView, WeekView } from '@berichtsheft/core';
+import type { BerichtsheftApi } from '@berichtsheft/client';
+import type { QueueItemView, WeekTransitionInput, WeekView } from '@berichtsheft/core';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
-import { BhReportApprovedEvent, BhReportReturnedEvent, weekEventDetail } from '../events.js';
-import { errorMessage } from '../shared/api-errors.js';
+import {
+  BhReportApprovedEvent,
+  BhReportReturnedEvent,
+  type WeekEventDetail,
+  weekEventDetail,
+} from '../events.js';
+import { connectionOf, transitionInput } from '../shared/connection.js';
+import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import { formatDate, formatMinutes } from '../shared/format.js';
 import { statusLabel } from '../shared/labels.js';
 import { renderWeekContent } from '../shared/week-content.js';
 import { signoffQueueStyles } from './signoff-queue.styles.js';
 
-type Phase = 'unconfigured' | 'loading' | 'error' | 'list' | 'detail';
+type Phase = LoadPhase | 'list' | 'detail';
 
 function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: number }): string {
   return msg(str`${item.apprenticeName}, KW ${item.isoWeek}/${item.isoYear}`);
@@ -45,53 +52,55 @@ export class BhSignoffQueue extends LitElement {
   @state() protected open: WeekView | null = null;
   @state() protected reason = '';
   @state() protected reasonError = '';
-  @state() protected problem = '';
-  @state() protected announcement = '';
   @state() protected busy = false;
 
   #loadId = 0;
+  readonly #feedback = new FeedbackController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('context')) void this.#loadQueue();
   }
 
   async #loadQueue(): Promise<void> {
-    const { api, companyId } = this.context ?? { api: null, companyId: null };
+    const connection = connectionOf(this.context);
     const id = ++this.#loadId;
     this.open = null;
-    if (!api || !companyId) {
+    if (!connection) {
       this.phase = 'unconfigured';
       return;
     }
     this.phase = 'loading';
     try {
-      const items = await api.reviewQueue(companyId);
+      const items = await connection.api.reviewQueue(connection.companyId);
       if (id !== this.#loadId) return;
       this.items = items;
-      this.problem = '';
+      this.#feedback.problem = '';
       this.phase = 'list';
     } catch (error) {
       if (id !== this.#loadId) return;
-      this.problem = errorMessage(error);
+      this.#feedback.fail(error);
       this.phase = 'error';
     }
   }
 
   async #openWeek(item: QueueItemView): Promise<void> {
-    const { api, companyId } = this.context ?? {};
-    if (!api || !companyId) return;
+    const connection = connectionOf(this.context);
+    if (!connection) return;
     this.busy = true;
-    this.announcement = '';
+    this.#feedback.announcement = '';
     try {
-      this.open = await api.getWeek({ companyId, weekId: item.weekId });
+      this.open = await connection.api.getWeek({
+        companyId: connection.companyId,
+        weekId: item.weekId,
+      });
       this.reason = '';
       this.reasonError = '';
-      this.problem = '';
+      this.#feedback.problem = '';
       this.phase = 'detail';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
     } catch (error) {
-      this.problem = errorMessage(error);
+      this.#feedback.fail(error);
     } finally {
       this.busy = false;
     }
@@ -99,7 +108,7 @@ export class BhSignoffQueue extends LitElement {
 
   async #backToList(announcement = ''): Promise<void> {
     await this.#loadQueue();
-    this.announcement = announcement;
+    this.#feedback.announcement = announcement;
     await this.updateComplete;
     // Focus goes to the next week waiting, or to the heading when the queue is done.
     (
@@ -108,34 +117,16 @@ export class BhSignoffQueue extends LitElement {
     )?.focus();
   }
 
-  #approve = async () => {
-    const { api, companyId } = this.context ?? {};
-    const week = this.open;
-    if (!api || !companyId || !week || this.busy) return;
-    this.busy = true;
-    try {
-      const approved = await api.approveWeek({
-        companyId,
-        weekId: week.id,
-        version: week.version,
-        idempotencyKey: crypto.randomUUID(),
-      });
-      this.dispatchEvent(
-        new BhReportApprovedEvent(weekEventDetail({ ...approved, weekId: approved.id })),
-      );
-      await this.#backToList(msg(str`Abgezeichnet: ${weekName(approved)}.`));
-    } catch (error) {
-      this.problem = errorMessage(error);
-    } finally {
-      this.busy = false;
-    }
-  };
+  #approve = () =>
+    this.#decide(
+      (api, input) => api.approveWeek(input),
+      BhReportApprovedEvent,
+      (approved) => msg(str`Abgezeichnet: ${weekName(approved)}.`),
+    );
 
   #return = async (event: Event) => {
     event.preventDefault();
-    const { api, companyId } = this.context ?? {};
-    const week = this.open;
-    if (!api || !companyId || !week || this.busy) return;
+    if (!connectionOf(this.context) || !this.open || this.busy) return;
     const reason = this.reason.trim();
     if (reason.length === 0) {
       this.reasonError = msg('Bitte geben Sie an, was überarbeitet werden soll.');
@@ -143,48 +134,51 @@ export class BhSignoffQueue extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
       return;
     }
+    await this.#decide(
+      (api, input) => api.returnWeek({ ...input, reason }),
+      BhReportReturnedEvent,
+      (returned) => msg(str`Zur Überarbeitung zurückgegeben: ${weekName(returned)}.`),
+    );
+  };
+
+  /** Approves or returns the open week, then goes back to the list and says what was done. */
+  async #decide(
+    send: (api: BerichtsheftApi, input: WeekTransitionInput) => Promise<WeekView>,
+    Done: new (detail: WeekEventDetail) => Event,
+    announce: (week: WeekView) => string,
+  ): Promise<void> {
+    const connection = connectionOf(this.context);
+    const week = this.open;
+    if (!connection || !week || this.busy) return;
     this.busy = true;
     try {
-      const returned = await api.returnWeek({
-        companyId,
-        weekId: week.id,
-        version: week.version,
-        idempotencyKey: crypto.randomUUID(),
-        reason,
-      });
-      this.dispatchEvent(
-        new BhReportReturnedEvent(weekEventDetail({ ...returned, weekId: returned.id })),
-      );
-      await this.#backToList(msg(str`Zur Überarbeitung zurückgegeben: ${weekName(returned)}.`));
+      const decided = await send(connection.api, transitionInput(connection.companyId, week));
+      this.dispatchEvent(new Done(weekEventDetail(decided)));
+      await this.#backToList(announce(decided));
     } catch (error) {
-      this.problem = errorMessage(error);
+      this.#feedback.fail(error);
     } finally {
       this.busy = false;
     }
-  };
+  }
 
   protected override render() {
     return html`<section aria-labelledby="queue-title">
       <h2 id="queue-title" tabindex="-1">${msg('Berichte zum Abzeichnen')}</h2>
-      <div class="live" role="status">${this.announcement}</div>
-      ${this.problem && this.phase !== 'error' ? html`<div class="notice error" role="alert">${this.problem}</div>` : nothing}
+      ${this.#feedback.renderAnnouncement()}
+      ${this.phase === 'error' ? nothing : this.#feedback.renderProblem()}
       ${this.#renderBody()}
     </section>`;
   }
 
   #renderBody() {
     switch (this.phase) {
-      case 'unconfigured':
-        return html`<p>${msg('Nicht verbunden: Dieses Element muss innerhalb von bh-provider stehen.')}</p>`;
-      case 'loading':
-        return html`<p aria-busy="true">${msg('Wird geladen …')}</p>`;
-      case 'error':
-        return html`<div class="notice error" role="alert">${this.problem}</div>
-          <button type="button" @click=${() => void this.#loadQueue()}>${msg('Erneut versuchen')}</button>`;
       case 'list':
         return this.#renderList();
       case 'detail':
         return this.open ? this.#renderDetail(this.open) : nothing;
+      default:
+        return this.#feedback.renderLoadPhase(this.phase, () => void this.#loadQueue());
     }
   }
 

@@ -3,7 +3,8 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../define/bh-provider.js';
 import type { BhProvider } from '../provider/provider.js';
-import { SAMPLE } from './sample-data.js';
+import type { MemoryStore } from './memory-store.js';
+import { createSampleStore, SAMPLE, sampleApi } from './sample-data.js';
 
 /** Renders `content` inside a `<bh-provider>` with the given API, as every test and story does. */
 export async function inProvider<T extends Element>(
@@ -19,6 +20,31 @@ export async function inProvider<T extends Element>(
   const element = provider.firstElementChild as T | null;
   if (!element) throw new Error('Nothing rendered inside the provider');
   return { provider, element };
+}
+
+export type SamplePerson = Parameters<typeof sampleApi>[1];
+
+export interface SampleOptions {
+  person: SamplePerson;
+  lang?: string;
+  /** The sample data to use, e.g. prepared by the test; a fresh sample store when not given. */
+  store?: MemoryStore;
+  /** Another API over the store, e.g. one that fails on purpose; the sample API of `person` when not given. */
+  api?: BerichtsheftApi;
+}
+
+/** Renders `content` in a provider over the sample data as `person`; the store shows what the element saved. */
+export async function withSampleData<T extends Element>(
+  content: TemplateResult,
+  options: SampleOptions,
+): Promise<{ store: MemoryStore; provider: BhProvider; element: T }> {
+  const store = options.store ?? createSampleStore();
+  const { provider, element } = await inProvider<T>(
+    options.api ?? sampleApi(store, options.person),
+    content,
+    { lang: options.lang ?? 'de' },
+  );
+  return { store, provider, element };
 }
 
 /** Text of the shadow root with whitespace collapsed, for assertions on what the user reads. */

@@ -159,25 +159,17 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
         .filter((week) => week.apprenticeshipId === apprenticeshipId)
         .sort((a, b) => b.isoYear - a.isoYear || b.isoWeek - a.isoWeek)
         .map((week) => {
-          const {
-            id,
-            apprenticeshipId,
-            isoYear,
-            isoWeek,
-            weekStart,
-            trainingYear,
-            status,
-            version,
-          } = store.view(week, 'owner');
+          // Only the summary's fields, as the server's list sends them.
+          const view = store.view(week, 'owner');
           return {
-            id,
-            apprenticeshipId,
-            isoYear,
-            isoWeek,
-            weekStart,
-            trainingYear,
-            status,
-            version,
+            id: view.id,
+            apprenticeshipId: view.apprenticeshipId,
+            isoYear: view.isoYear,
+            isoWeek: view.isoWeek,
+            weekStart: view.weekStart,
+            trainingYear: view.trainingYear,
+            status: view.status,
+            version: view.version,
           };
         });
     },
