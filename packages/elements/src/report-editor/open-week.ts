@@ -68,7 +68,24 @@ export class OpenWeekController {
   constructor(host: OpenWeekHost, options: OpenWeekOptions) {
     this.#host = host;
     this.#options = options;
+    host.addController(this);
   }
+
+  hostConnected(): void {
+    window.addEventListener('beforeunload', this.#askBeforeLeaving);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('beforeunload', this.#askBeforeLeaving);
+  }
+
+  /**
+   * Leaving the page with unsaved edits makes the browser ask first: typed text lost on navigation is what users of
+   * such record books complain about most.
+   */
+  readonly #askBeforeLeaving = (event: Event): void => {
+    if (this.#state.dirty) event.preventDefault();
+  };
 
   get state(): Readonly<OpenWeekState> {
     return this.#state;

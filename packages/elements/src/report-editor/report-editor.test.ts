@@ -22,6 +22,13 @@ function editor(week: string, options: Partial<SampleOptions> = {}) {
   });
 }
 
+/** Whether the page, asked to unload now, would make the browser ask the user first. */
+function leavingIsQuestioned(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
 describe('<bh-report-editor>', () => {
   it('shows a loading state that is accessible', async () => {
     const store = createSampleStore();
@@ -58,8 +65,12 @@ describe('<bh-report-editor>', () => {
     );
     const durations = monday.querySelectorAll<HTMLInputElement>('input[name=duration]');
     typeInto(durations[durations.length - 1] as HTMLInputElement, '1:15');
+    expect(leavingIsQuestioned(), 'unsaved edits make the browser ask before leaving').to.equal(
+      true,
+    );
     setTimeout(() => buttonNamed(element, 'Speichern').click());
     const saved = (await oneEvent(element, 'bh-report-saved')) as BhReportSavedEvent;
+    expect(leavingIsQuestioned(), 'saved edits let the page go').to.equal(false);
     expect(saved.detail).to.include({ weekId: SAMPLE.annaW48, version: 3, status: 'draft' });
     expect(saved.composed).to.equal(true);
     await waitForText(element, 'Gespeichert.');
