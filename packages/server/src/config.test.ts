@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     const config = loadConfig(minimal);
     expect(config).toEqual({
       database: { kind: 'pglite', dataDir: resolve('./.data') },
+      databasePool: { size: 10, acquireTimeoutMs: 2000 },
       port: 3000,
       oidc: {
         issuer: 'https://login.example.com/realms/main',
@@ -45,6 +46,8 @@ describe('loadConfig', () => {
       BH_OIDC_ALGORITHMS: 'ES256,RS256',
       BH_MAX_BATCH: '5',
       BH_MAX_BODY_BYTES: '2048',
+      BH_DB_POOL_SIZE: '25',
+      BH_DB_ACQUIRE_TIMEOUT_MS: '500',
     });
     expect(config.database).toEqual({
       kind: 'postgres',
@@ -55,6 +58,7 @@ describe('loadConfig', () => {
     expect(config.oidc.algorithms).toEqual(['ES256', 'RS256']);
     expect(config.maxBatch).toBe(5);
     expect(config.maxBodyBytes).toBe(2048);
+    expect(config.databasePool).toEqual({ size: 25, acquireTimeoutMs: 500 });
   });
 
   it('treats blank values as unset and uses BH_DATA_DIR for the embedded database', () => {
@@ -140,5 +144,18 @@ describe('loadConfig', () => {
   it('refuses ports that are not whole numbers', () => {
     expect(issuesOf({ ...minimal, PORT: '80a' }).PORT).toMatch(/whole number/);
     expect(issuesOf({ ...minimal, PORT: '0' }).PORT).toMatch(/whole number/);
+  });
+
+  it('refuses a database pool without connections and acquisition timeouts out of range', () => {
+    const issues = issuesOf({
+      ...minimal,
+      BH_DB_POOL_SIZE: '0',
+      BH_DB_ACQUIRE_TIMEOUT_MS: '2s',
+    });
+    expect(issues.BH_DB_POOL_SIZE).toMatch(/from 1 to 500/);
+    expect(issues.BH_DB_ACQUIRE_TIMEOUT_MS).toMatch(/from 10 to 60000, got "2s"/);
+    expect(issuesOf({ ...minimal, BH_DB_ACQUIRE_TIMEOUT_MS: '600000' })).toHaveProperty(
+      'BH_DB_ACQUIRE_TIMEOUT_MS',
+    );
   });
 });

@@ -30,6 +30,8 @@ export type DatabaseConfig =
 
 export interface Config {
   database: DatabaseConfig;
+  /** Connections to PostgreSQL at most, and how long work waits for one before the API answers 503 (S26). */
+  databasePool: { size: number; acquireTimeoutMs: number };
   port: number;
   oidc: {
     issuer: string;
@@ -190,6 +192,8 @@ const algorithms = optionalText.transform((value, ctx): SignatureAlgorithm[] => 
 const environmentSchema = z.object({
   DATABASE_URL: databaseUrl,
   BH_DATA_DIR: optionalText,
+  BH_DB_POOL_SIZE: integerIn(1, 500, 10),
+  BH_DB_ACQUIRE_TIMEOUT_MS: integerIn(10, 60_000, 2000),
   PORT: integerIn(1, 65_535, 3000),
   BH_OIDC_ISSUER: issuer,
   BH_OIDC_AUDIENCE: requiredText(
@@ -223,6 +227,10 @@ export function loadConfig(env: Environment): Config {
       values.DATABASE_URL !== undefined
         ? { kind: 'postgres', url: values.DATABASE_URL }
         : { kind: 'pglite', dataDir: resolve(values.BH_DATA_DIR ?? './.data') },
+    databasePool: {
+      size: values.BH_DB_POOL_SIZE,
+      acquireTimeoutMs: values.BH_DB_ACQUIRE_TIMEOUT_MS,
+    },
     port: values.PORT,
     oidc: {
       issuer: values.BH_OIDC_ISSUER,

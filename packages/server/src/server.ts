@@ -59,11 +59,13 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const database = await openDatabase(
-    config.database.kind === 'postgres'
+  const database = await openDatabase({
+    ...(config.database.kind === 'postgres'
       ? { url: config.database.url }
-      : { dataDir: config.database.dataDir },
-  );
+      : { dataDir: config.database.dataDir }),
+    poolSize: config.databasePool.size,
+    acquireTimeoutMs: config.databasePool.acquireTimeoutMs,
+  });
   let draining = false;
   const handler = createFetchHandler({
     database,

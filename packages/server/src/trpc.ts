@@ -2,6 +2,7 @@ import { companyScopedInput } from '@berichtsheft/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context.js';
+import { isDatabaseBusy } from './db/gate.js';
 import { findCompanyMembership } from './db/queries/memberships.js';
 import { ensurePerson } from './db/queries/people.js';
 
@@ -53,10 +54,28 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * A database that stays busy past the acquisition timeout is a temporary refusal, not a fault: SERVICE_UNAVAILABLE
+ * (503, with Retry-After from the HTTP layer) and the stable reason `database_busy` (S26). Outermost, so that it
+ * covers the other middlewares' queries too.
+ */
+const databaseBusyIsUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseBusy(result.error)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'database_busy',
+      cause: result.error,
+    });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(databaseBusyIsUnavailable);
 
 /** Requires a verified identity and resolves it to the person, created on first sight. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (ctx.identity === null) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication_required' });
   }

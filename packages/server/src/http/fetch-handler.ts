@@ -2,8 +2,10 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { TokenVerifier } from '../auth/verifier.js';
 import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
+import { isDatabaseBusy } from '../db/gate.js';
 import { appRouter } from '../routers/index.js';
 import { createRequestHandler, type FetchHandler } from './request-handler.js';
+import { databaseBusyHeaders } from './responses.js';
 
 export interface FetchHandlerOptions {
   database: Database;
@@ -35,6 +37,9 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
         router: appRouter,
         maxBatchSize: options.maxBatch,
         createContext: () => createContext({ database, identity }),
+        // The 503 itself comes from the procedure's SERVICE_UNAVAILABLE; the client also learns when to try again.
+        responseMeta: ({ errors }) =>
+          errors.some((error) => isDatabaseBusy(error)) ? { headers: databaseBusyHeaders() } : {},
         onError: ({ error, path }) => {
           // Refusals are answers, not faults; only the unexpected is reported (without input or token).
           if (error.code === 'INTERNAL_SERVER_ERROR') {

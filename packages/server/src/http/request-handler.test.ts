@@ -7,6 +7,7 @@ import { BAD_TOKENS } from '../auth/testing/bad-tokens.js';
 import { type LocalIssuer, reservePort, startLocalIssuer } from '../auth/testing/local-issuer.js';
 import { createTokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
+import { DatabaseBusyError } from '../db/gate.js';
 import { createRequestHandler, type RequestHandlerOptions } from './request-handler.js';
 import { type Served, serve } from './testing/serve.js';
 
@@ -310,6 +311,32 @@ describe('mounting under a base path', () => {
       expect(await response.json()).toEqual({ result: { data: { json: null } } });
     } finally {
       await mounted.close();
+    }
+  });
+});
+
+describe('a busy database', () => {
+  it('answers a busy database that escapes the procedures with 503 and Retry-After, not 500', async () => {
+    const reported: unknown[] = [];
+    const busy = await serve(
+      createRequestHandler(
+        handlerOptions({
+          onError: (error) => reported.push(error),
+          serveTrpc: () =>
+            Promise.reject(new Error('query failed', { cause: new DatabaseBusyError(10) })),
+        }),
+      ),
+    );
+    try {
+      const response = await fetch(`${busy.url}/trpc/whoami`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(await response.json()).toEqual({
+        error: { code: 'SERVICE_UNAVAILABLE', reason: 'database_busy' },
+      });
+      expect(reported).toEqual([]);
+    } finally {
+      await busy.close();
     }
   });
 });

@@ -1,9 +1,10 @@
 import { readBearer } from '../auth/bearer.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
+import { isDatabaseBusy } from '../db/gate.js';
 import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
-import { errorResponse, jsonResponse } from './responses.js';
+import { databaseBusyHeaders, errorResponse, jsonResponse } from './responses.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -163,8 +164,18 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     try {
       response = await route(request);
     } catch (error) {
-      reportError(error);
-      response = errorResponse(500, 'INTERNAL_SERVER_ERROR', 'internal_error');
+      if (isDatabaseBusy(error)) {
+        // Busy is temporary and expected under load: answered, not reported as a fault (S26).
+        response = errorResponse(
+          503,
+          'SERVICE_UNAVAILABLE',
+          'database_busy',
+          databaseBusyHeaders(),
+        );
+      } else {
+        reportError(error);
+        response = errorResponse(500, 'INTERNAL_SERVER_ERROR', 'internal_error');
+      }
     }
     // Copy so the headers are ours to change whoever built the response.
     const headers = new Headers(response.headers);

@@ -26,3 +26,10 @@ export function errorResponse(
 ): Response {
   return jsonResponse(status, { error: { code, reason } }, headers);
 }
+
+/** Seconds a client should wait before retrying when every database connection was busy (S26). */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+export const databaseBusyHeaders = (): Record<string, string> => ({
+  'retry-after': String(DATABASE_BUSY_RETRY_AFTER_SECONDS),
+});

@@ -3,7 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { type Database, openDatabase } from '../db/database.js';
+import { type Database, type OpenDatabaseOptions, openDatabase } from '../db/database.js';
+
+/** Pool settings a test may shrink, e.g. to exhaust the pool on purpose. */
+export type TestPoolOptions = Pick<OpenDatabaseOptions, 'poolSize' | 'acquireTimeoutMs'>;
 
 /** A database a test file runs against: opened once per file (a fresh PGlite costs seconds), closed at its end. */
 export interface TestDatabaseTarget {
@@ -20,21 +23,21 @@ const HOW_TO_START_POSTGRES =
  * The databases every router test runs on: an in-memory PGlite always and, when TEST_DATABASE_URL points at a
  * PostgreSQL server, a database of its own created there for the test file and dropped afterwards.
  */
-export function testDatabases(): TestDatabaseTarget[] {
+export function testDatabases(pool: TestPoolOptions = {}): TestDatabaseTarget[] {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     announceMissingPostgresOnce();
-    return [pgliteTarget()];
+    return [pgliteTarget(pool)];
   }
-  return [pgliteTarget(), postgresTarget(url)];
+  return [pgliteTarget(pool), postgresTarget(url, pool)];
 }
 
-function pgliteTarget(): TestDatabaseTarget {
+function pgliteTarget(pool: TestPoolOptions): TestDatabaseTarget {
   let database: Promise<Database> | undefined;
   return {
     name: 'pglite',
     open: () => {
-      database ??= openDatabase({});
+      database ??= openDatabase({ ...pool });
       return database;
     },
     close: async () => {
@@ -44,7 +47,7 @@ function pgliteTarget(): TestDatabaseTarget {
   };
 }
 
-function postgresTarget(adminUrl: string): TestDatabaseTarget {
+function postgresTarget(adminUrl: string, pool: TestPoolOptions): TestDatabaseTarget {
   const name = `bh_test_${randomBytes(6).toString('hex')}`;
   let database: Promise<Database> | undefined;
   const admin = () => postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
@@ -63,7 +66,7 @@ function postgresTarget(adminUrl: string): TestDatabaseTarget {
     }
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return openDatabase({ url: url.toString() });
+    return openDatabase({ url: url.toString(), ...pool });
   }
 
   return {

@@ -50,13 +50,13 @@ export const APPRENTICESHIP_END = '2028-07-31';
 
 export async function createWorld(
   database: Database,
-  options: { reviewMode?: ReviewMode } = {},
+  options: { reviewMode?: ReviewMode; issuer?: string } = {},
 ): Promise<World> {
   const { db } = database;
   const tag = randomUUID().slice(0, 8);
   const person = async (name: string): Promise<WorldPerson> => {
     const identity: Identity = {
-      issuer: TEST_ISSUER,
+      issuer: options.issuer ?? TEST_ISSUER,
       subject: `${name}-${tag}`,
       displayName: `${tag} ${name}`,
       email: `${name}.${tag}@example.test`,

@@ -1,0 +1,73 @@
+import superjson from 'superjson';
+import { type LocalIssuer, startLocalIssuer } from '../auth/testing/local-issuer.js';
+import { createTokenVerifier } from '../auth/verifier.js';
+import type { Database } from '../db/database.js';
+import { createFetchHandler } from '../http/fetch-handler.js';
+import { type Served, serve } from '../http/testing/serve.js';
+
+/** The whole application served over real HTTP on a database, with a local issuer whose tokens it accepts. */
+export interface ServedApp {
+  issuer: LocalIssuer;
+  /** A token for the person with this subject at the local issuer. */
+  tokenFor(subject: string): Promise<string>;
+  query(path: string, token: string, input?: unknown, init?: RequestInit): Promise<Response>;
+  mutation(path: string, token: string, input: unknown, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function serveApp(
+  database: Database,
+  options: { onError?: (error: unknown) => void } = {},
+): Promise<ServedApp> {
+  const issuer = await startLocalIssuer();
+  let served: Served;
+  try {
+    served = await serve(
+      createFetchHandler({
+        database,
+        verifier: createTokenVerifier({
+          issuer: issuer.issuer,
+          audience: issuer.audience,
+          algorithms: ['RS256'],
+        }),
+        allowedOrigins: [],
+        maxBatch: 4,
+        onError: options.onError ?? (() => {}),
+      }),
+    );
+  } catch (error) {
+    await issuer.close();
+    throw error;
+  }
+  const trpcUrl = (path: string) => `${served.url}/trpc/${path}`;
+  return {
+    issuer,
+    tokenFor: (subject) => issuer.sign({ claims: { sub: subject } }),
+    query: (path, token, input, init = {}) => {
+      const search =
+        input === undefined
+          ? ''
+          : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+      return fetch(`${trpcUrl(path)}${search}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    },
+    mutation: (path, token, input, init = {}) =>
+      fetch(trpcUrl(path), {
+        ...init,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(superjson.serialize(input)),
+      }),
+    close: async () => {
+      await served.close();
+      await issuer.close();
+    },
+  };
+}
+
+/** The error part of a (non-batched) tRPC answer. */
+export interface TrpcErrorBody {
+  error: { json: { message: string; code: number; data: { code: string; httpStatus: number } } };
+}
