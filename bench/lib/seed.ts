@@ -1,12 +1,7 @@
-import {
-  addDays,
-  type DayInput,
-  type MeView,
-  mondayOf,
-  type QueueItemView,
-  type WeekView,
-} from '@berichtsheft/core';
+import { type MeView, mondayOf, type QueueItemView, type WeekView } from '@berichtsheft/core';
 import { type Database, queries } from '@berichtsheft/server';
+// The same sample week the server's tests write; run through tsx, so the source is imported directly.
+import { sampleDays } from '../../packages/server/src/testing/sample-week.js';
 import type { BenchIssuer } from './issuer.js';
 import { mutate, query } from './trpc-http.js';
 
@@ -22,45 +17,6 @@ export interface SeededCompany {
 const APPRENTICES = 3;
 const WEEKS_PER_APPRENTICE = 4;
 const FIRST_WEEK = { isoYear: 2025, isoWeek: 37 };
-
-function weekDays(monday: string): DayInput[] {
-  return [
-    {
-      date: monday,
-      attendance: 'company',
-      entries: [
-        {
-          kind: 'company_work',
-          form: 'bullets',
-          text: 'Ticket-System eingerichtet\nBenutzerrechte geprüft',
-          minutes: 420,
-          rahmenplanRefs: ['A.1.2'],
-        },
-        {
-          kind: 'company_instruction',
-          form: 'free_text',
-          text: 'Unterweisung Datenschutz',
-          minutes: 60,
-          lernfeld: null,
-        },
-      ],
-    },
-    {
-      date: addDays(monday, 1),
-      attendance: 'school',
-      entries: [
-        {
-          kind: 'school',
-          form: 'bullets',
-          text: 'SQL-Grundlagen: SELECT, JOIN',
-          minutes: 360,
-          lernfeld: 'LF 5',
-        },
-      ],
-    },
-    { date: addDays(monday, 2), attendance: 'sick', entries: [] },
-  ];
-}
 
 /**
  * One company with a trainer and three apprentices, each with four submitted weeks. People and weeks come in
@@ -130,7 +86,7 @@ export async function seedCompany(
         weekId: opened.id,
         version: opened.version,
         department: 'IT-Service',
-        days: weekDays(mondayOf({ isoYear: FIRST_WEEK.isoYear, isoWeek })),
+        days: sampleDays(mondayOf({ isoYear: FIRST_WEEK.isoYear, isoWeek })),
       });
       await mutate<WeekView>(baseUrl, apprentice.token, 'weeks.submit', {
         companyId,

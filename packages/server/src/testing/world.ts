@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, type DayInput, type ReviewMode } from '@berichtsheft/core';
+import type { ReviewMode } from '@berichtsheft/core';
 import { type Context, createContext, type Identity } from '../context.js';
 import type { Database } from '../db/database.js';
 import { createApprenticeship } from '../db/queries/apprenticeships.js';
@@ -131,42 +131,4 @@ export async function createWorld(
   };
 }
 
-/** A week's content as the editor would send it: two working days and a school day. */
-export function sampleDays(monday: string): DayInput[] {
-  return [
-    {
-      date: monday,
-      attendance: 'company',
-      entries: [
-        {
-          kind: 'company_work',
-          form: 'bullets',
-          text: 'Ticket-System eingerichtet\nBenutzerrechte geprüft',
-          minutes: 420,
-          rahmenplanRefs: ['A.1.2'],
-        },
-        {
-          kind: 'company_instruction',
-          form: 'free_text',
-          text: 'Unterweisung Datenschutz',
-          minutes: 60,
-          lernfeld: null,
-        },
-      ],
-    },
-    {
-      date: addDays(monday, 1),
-      attendance: 'school',
-      entries: [
-        {
-          kind: 'school',
-          form: 'bullets',
-          text: 'SQL-Grundlagen: SELECT, JOIN',
-          minutes: 360,
-          lernfeld: 'LF 5',
-        },
-      ],
-    },
-    { date: addDays(monday, 2), attendance: 'sick', entries: [] },
-  ];
-}
+export { sampleDays } from './sample-week.js';
