@@ -72,6 +72,19 @@ export interface ApprovalView {
   approvedAt: Date;
 }
 
+/**
+ * The approval of a week checked against its content now: the SHA-256 recomputed over the canonical content and
+ * compared with the hash stored when it was signed. `matches` is null while the week has no approval.
+ */
+export interface VerificationView {
+  weekId: string;
+  status: WeekStatus;
+  approvedVersion: number | null;
+  approvedHash: string | null;
+  currentHash: string;
+  matches: boolean | null;
+}
+
 export interface WeekView extends WeekSummaryView {
   apprenticeName: string;
   occupation: string;

@@ -45,6 +45,7 @@ function validInput(path: string, world: World, week: WeekView): Input {
       isoWeek: week.isoWeek,
     },
     'weeks.get': { companyId, weekId: week.id },
+    'weeks.verify': { companyId, weekId: week.id },
     'weeks.save': { ...ref, department: 'Lager', days: sampleDays(week.weekStart) },
     'weeks.submit': ref,
     'weeks.withdraw': ref,

@@ -44,6 +44,10 @@ const PROCEDURES: Record<string, ProcedureCase> = {
     input: ({ week }, companyId) => ({ companyId, weekId: week.id }),
     stranger: 'not_found',
   },
+  'weeks.verify': {
+    input: ({ week }, companyId) => ({ companyId, weekId: week.id }),
+    stranger: 'not_found',
+  },
   'weeks.save': {
     input: ({ week }, companyId) => ({
       companyId,

@@ -10,6 +10,7 @@ import {
   type WeekView,
 } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { countTransitions } from '../db/queries/transitions.js';
@@ -151,6 +152,38 @@ describe.each(testDatabases())('weeks on $name', (target) => {
     expect(list).toEqual([
       expect.objectContaining({ id: opened.id, status: 'approved', version: 4, trainingYear: 1 }),
     ]);
+  });
+
+  it('verifies an approved week against its content and notices a change behind its back', async () => {
+    const { world, as, ref, week } = await weekIn('approved');
+    const verified = await as(world.apprentice).weeks.verify({ ...ref, weekId: week.id });
+    expect(verified).toEqual({
+      weekId: week.id,
+      status: 'approved',
+      approvedVersion: week.version,
+      approvedHash: week.approval?.contentHash,
+      currentHash: week.approval?.contentHash,
+      matches: true,
+    });
+
+    // Only someone who can switch the freezing triggers off could do this; the verify call must still notice.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(
+        sql`update entries set text = 'nachträglich geändert' where day_id in (select id from days where week_id = ${week.id})`,
+      );
+    });
+    const tampered = await as(world.trainer).weeks.verify({ ...ref, weekId: week.id });
+    expect(tampered.matches).toBe(false);
+    expect(tampered.approvedHash).toBe(week.approval?.contentHash);
+    expect(tampered.currentHash).not.toBe(week.approval?.contentHash);
+
+    const draft = await weekIn('draft');
+    const unsigned = await draft.as(draft.world.apprentice).weeks.verify({
+      ...draft.ref,
+      weekId: draft.week.id,
+    });
+    expect(unsigned).toMatchObject({ approvedHash: null, approvedVersion: null, matches: null });
   });
 
   it('returns with a reason, shows it while reworked, and forgets it on resubmission', async () => {

@@ -12,6 +12,7 @@ import { companyProcedure, router } from '../trpc.js';
 import { loadVisibleApprenticeship, loadVisibleWeek } from './week-access.js';
 import { openWeek, saveWeek } from './week-editing.js';
 import { performTransition } from './week-transition.js';
+import { verifyWeek } from './week-verification.js';
 import { buildWeekView } from './week-view.js';
 
 export const weeksRouter = router({
@@ -33,6 +34,12 @@ export const weeksRouter = router({
   get: companyProcedure.input(weekRefInput).query(async ({ ctx, input }) => {
     const { week, relation } = await loadVisibleWeek(ctx, input.weekId);
     return buildWeekView(ctx.db, ctx.company.companyId, week, relation);
+  }),
+
+  /** Whether the week's content is still exactly what its approval signed. */
+  verify: companyProcedure.input(weekRefInput).query(async ({ ctx, input }) => {
+    const { week } = await loadVisibleWeek(ctx, input.weekId);
+    return verifyWeek(ctx.db, ctx.company.companyId, week);
   }),
 
   save: companyProcedure.input(weekSaveInput).mutation(({ ctx, input }) => saveWeek(ctx, input)),
