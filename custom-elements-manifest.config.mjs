@@ -121,6 +121,8 @@ function berichtsheftConventions() {
           }
         }
       }
+      // The analyzer lists modules in the order the file system yields them; sorted, the committed file is reproducible.
+      manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
     },
   };
 }
