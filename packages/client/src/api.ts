@@ -1,7 +1,9 @@
 import type {
   ApprenticeshipView,
+  BulkApprovalView,
   MeView,
   QueueItemView,
+  ReviewApproveManyInput,
   WeekOpenInput,
   WeekRefInput,
   WeekReturnInput,
@@ -27,5 +29,7 @@ export interface BerichtsheftApi {
   withdrawWeek(input: WeekTransitionInput): Promise<WeekView>;
   reviewQueue(companyId: string): Promise<QueueItemView[]>;
   approveWeek(input: WeekTransitionInput): Promise<WeekView>;
+  /** Approves many weeks, each on its own; refusals come back per week, not as a rejection. */
+  approveWeeks(input: ReviewApproveManyInput): Promise<BulkApprovalView>;
   returnWeek(input: WeekReturnInput): Promise<WeekView>;
 }

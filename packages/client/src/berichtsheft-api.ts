@@ -28,6 +28,7 @@ export function apiFromClient(client: BerichtsheftClient): BerichtsheftApi {
     withdrawWeek: (input) => call(() => client.weeks.withdraw.mutate(input)),
     reviewQueue: (companyId) => call(() => client.review.queue.query({ companyId })),
     approveWeek: (input) => call(() => client.review.approve.mutate(input)),
+    approveWeeks: (input) => call(() => client.review.approveMany.mutate(input)),
     returnWeek: (input) => call(() => client.review.return.mutate(input)),
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { daysOutsideWeek, weekOpenInput, weekSaveInput, weekTransitionInput } from './schemas.js';
+import {
+  daysOutsideWeek,
+  reviewApproveManyInput,
+  weekOpenInput,
+  weekSaveInput,
+  weekTransitionInput,
+} from './schemas.js';
 
 const companyId = '0b6f2c3e-8f0a-4c55-9d1e-3f4a5b6c7d8e';
 const weekId = '1c7e3d4f-9a1b-4d66-8e2f-4a5b6c7d8e9f';
@@ -96,5 +102,22 @@ describe('input schemas', () => {
         { date: '2026-11-30' },
       ]),
     ).toEqual(['2026-11-30']);
+  });
+
+  it('bound a bulk approval to 1..50 distinct weeks and refuse unknown keys', () => {
+    const week = (n: number) => ({
+      weekId: `1c7e3d4f-9a1b-4d66-8e2f-${String(n).padStart(12, '0')}`,
+      version: 1,
+    });
+    const weeks = (count: number) => Array.from({ length: count }, (_, n) => week(n));
+    const valid = { companyId, weeks: weeks(50), idempotencyKey: weekId };
+    expect(reviewApproveManyInput.safeParse(valid).success).toBe(true);
+    expect(reviewApproveManyInput.safeParse({ companyId, weeks: [] }).success).toBe(false);
+    expect(reviewApproveManyInput.safeParse({ companyId, weeks: weeks(51) }).success).toBe(false);
+    const twice = reviewApproveManyInput.safeParse({ companyId, weeks: [week(1), week(1)] });
+    expect(twice.error?.issues[0]?.message).toBe('Each week may appear only once.');
+    const extra = { companyId, weeks: [{ ...week(1), status: 'approved' }] };
+    expect(reviewApproveManyInput.safeParse(extra).success).toBe(false);
+    expect(reviewApproveManyInput.safeParse({ ...valid, idempotencyKey: 'x' }).success).toBe(false);
   });
 });

@@ -110,6 +110,25 @@ export const weekReturnInput = z.strictObject({
   reason: trimmedText(LIMITS.reasonMax).min(1, { message: 'Say what needs to be changed.' }),
 });
 
+/** How many weeks one bulk approval may carry: a trainer's week across a large cohort, not an unbounded batch. */
+export const BULK_APPROVAL_MAX = 50;
+
+/**
+ * Approval of many weeks in one call. Each week is approved on its own, with its own version guard; the one key of
+ * the call yields a key per week, so a retried call acts on no week twice (S18).
+ */
+export const reviewApproveManyInput = z.strictObject({
+  companyId: idSchema,
+  weeks: z
+    .array(z.strictObject({ weekId: idSchema, version: z.number().int().min(1) }))
+    .min(1, { message: 'Select at least one week.' })
+    .max(BULK_APPROVAL_MAX, { message: `Select at most ${BULK_APPROVAL_MAX} weeks.` })
+    .refine((weeks) => new Set(weeks.map((week) => week.weekId)).size === weeks.length, {
+      message: 'Each week may appear only once.',
+    }),
+  idempotencyKey,
+});
+
 /** Whether all days of a save lie in the week being saved; the week itself is known only to the server. */
 export function daysOutsideWeek(
   week: { isoYear: number; isoWeek: number },
@@ -128,3 +147,4 @@ export type WeekRefInput = z.infer<typeof weekRefInput>;
 export type WeekSaveInput = z.infer<typeof weekSaveInput>;
 export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;
 export type WeekReturnInput = z.infer<typeof weekReturnInput>;
+export type ReviewApproveManyInput = z.infer<typeof reviewApproveManyInput>;

@@ -114,3 +114,17 @@ export interface QueueItemView {
   submittedAt: Date | null;
   totalMinutes: number;
 }
+
+/** What became of one week of a bulk approval. `reviewed` is a delegate's pre-approval in two-stage review. */
+export interface BulkApprovalResultView {
+  weekId: string;
+  outcome: 'approved' | 'reviewed' | 'refused';
+  /** The stable reason code of a refusal (e.g. `stale_version`, `week_not_found`); null otherwise. */
+  reason: string | null;
+  /** The week as it is after the call; null when refused, so a week the caller may not see reveals nothing. */
+  week: WeekSummaryView | null;
+}
+
+export interface BulkApprovalView {
+  results: BulkApprovalResultView[];
+}

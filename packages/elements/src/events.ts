@@ -63,6 +63,21 @@ export class BhReportReturnedEvent extends WeekEvent {
   }
 }
 
+/** Which weeks one bulk approval acted on: ids only. `reviewed` holds a delegate's pre-approvals in two-stage review. */
+export interface ReportsApprovedDetail {
+  approvedWeekIds: string[];
+  reviewedWeekIds: string[];
+}
+
+export class BhReportsApprovedEvent extends Event {
+  static readonly eventName = 'bh-reports-approved';
+  readonly detail: ReportsApprovedDetail;
+  constructor(detail: ReportsApprovedDetail) {
+    super(BhReportsApprovedEvent.eventName, init);
+    this.detail = detail;
+  }
+}
+
 /** The detail of a report event for a week as the API returns it. */
 export function weekEventDetail(
   week: Omit<WeekEventDetail, 'weekId'> & { id: string },
@@ -85,5 +100,6 @@ declare global {
     'bh-report-withdrawn': BhReportWithdrawnEvent;
     'bh-report-approved': BhReportApprovedEvent;
     'bh-report-returned': BhReportReturnedEvent;
+    'bh-reports-approved': BhReportsApprovedEvent;
   }
 }

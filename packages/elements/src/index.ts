@@ -7,7 +7,9 @@ export {
   BhReportReturnedEvent,
   BhReportSavedEvent,
   BhReportSubmittedEvent,
+  BhReportsApprovedEvent,
   BhReportWithdrawnEvent,
+  type ReportsApprovedDetail,
   type WeekEventDetail,
 } from './events.js';
 export { applyLocale, type BhLocale, getLocale, resolveLocale } from './localization.js';

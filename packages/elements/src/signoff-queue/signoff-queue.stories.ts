@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../define/bh-signoff-queue.js';
 import type { MemoryStore } from '../testing/memory-store.js';
-import { createSampleStore, sampleApi } from '../testing/sample-data.js';
+import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
 import { inStoryProvider, untilText } from '../testing/stories.js';
 
 interface Args {
@@ -64,6 +64,37 @@ export const ReasonRequired: Story = {
     const queue = await openFirst(canvasElement);
     queue?.shadowRoot?.querySelector<HTMLFormElement>('form.return')?.requestSubmit();
     await untilText(queue, 'Bitte geben Sie an');
+  },
+};
+
+/** Both waiting weeks selected for "Ausgewählte abzeichnen (2)". */
+export const Selection: Story = {
+  play: async ({ canvasElement }) => {
+    const queue = canvasElement.querySelector('bh-signoff-queue');
+    await untilText(queue, 'Anna Schmidt');
+    queue?.shadowRoot?.querySelector<HTMLInputElement>('#select-all')?.click();
+    await untilText(queue, 'Ausgewählte abzeichnen (2)');
+  },
+};
+
+/** The store behind `SelectionWithRefusal`, so its `play` can change a week after the list was loaded. */
+let refusalStore: MemoryStore | null = null;
+
+/** After a bulk approval in which one week had changed meanwhile: one approved, one listed with its reason. */
+export const SelectionWithRefusal: Story = {
+  render: (args) =>
+    queueWith(args, (store) => {
+      refusalStore = store;
+    }),
+  play: async ({ canvasElement }) => {
+    const queue = canvasElement.querySelector('bh-signoff-queue');
+    await untilText(queue, 'Anna Schmidt');
+    queue?.shadowRoot?.querySelector<HTMLInputElement>('#select-all')?.click();
+    await untilText(queue, 'Ausgewählte abzeichnen (2)');
+    const ben = refusalStore?.week(SAMPLE.benW47);
+    if (ben) ben.version += 1;
+    queue?.shadowRoot?.querySelector<HTMLButtonElement>('button.approve-selected')?.click();
+    await untilText(queue, 'nicht abgezeichnet');
   },
 };
 

@@ -34,6 +34,37 @@ export const signoffQueueStyles = [
     .actions {
       margin: var(--_space) 0;
     }
+    .bulk {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_space);
+      margin-bottom: var(--_space);
+    }
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin-bottom: calc(var(--_space) / 2);
+    }
+    .check input {
+      width: 1.5rem;
+      min-height: 1.5rem;
+      height: 1.5rem;
+      margin: 0;
+      flex: none;
+      accent-color: var(--_accent);
+    }
+    .check label {
+      margin: 0;
+      font-weight: 400;
+      overflow-wrap: anywhere;
+    }
+    .bulk-result ul {
+      margin: 0 0 var(--_space);
+      padding-left: 1.25rem;
+    }
     .return {
       border-top: 1px solid var(--_line);
       padding-top: var(--_space);

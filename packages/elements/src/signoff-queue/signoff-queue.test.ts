@@ -1,8 +1,12 @@
 import { ApiError } from '@berichtsheft/client';
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/bh-signoff-queue.js';
-import type { BhReportApprovedEvent, BhReportReturnedEvent } from '../events.js';
+import type {
+  BhReportApprovedEvent,
+  BhReportReturnedEvent,
+  BhReportsApprovedEvent,
+} from '../events.js';
 import {
   buttonNamed,
   query,
@@ -24,6 +28,22 @@ function queue(options: Partial<SampleOptions> = {}) {
 
 function openButtons(element: BhSignoffQueue): HTMLButtonElement[] {
   return [...(element.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.open-week') ?? [])];
+}
+
+function checkbox(element: BhSignoffQueue, id: string): HTMLInputElement {
+  return query<HTMLInputElement>(element, `#${CSS.escape(id)}`);
+}
+
+function labelOf(element: BhSignoffQueue, input: HTMLInputElement): string {
+  return query(element, `label[for="${input.id}"]`).textContent?.trim() ?? '';
+}
+
+function bulkButton(element: BhSignoffQueue): HTMLButtonElement {
+  return query<HTMLButtonElement>(element, 'button.approve-selected');
+}
+
+function click(input: HTMLInputElement): void {
+  input.click();
 }
 
 describe('<bh-signoff-queue>', () => {
@@ -138,5 +158,129 @@ describe('<bh-signoff-queue>', () => {
     await expect(element).to.be.accessible();
     provider.lang = 'de';
     await waitForText(element, 'Berichte zum Abzeichnen');
+  });
+
+  describe('bulk approval', () => {
+    it('offers a labelled checkbox per week, "Alle auswählen" and a counting button', async () => {
+      const { element } = await queue();
+      await waitForText(element, 'Ben Yılmaz');
+      const anna = checkbox(element, `select-${SAMPLE.annaW47}`);
+      const ben = checkbox(element, `select-${SAMPLE.benW47}`);
+      expect(labelOf(element, anna)).to.equal('Auswählen: Anna Schmidt, KW 47/2026');
+      expect(labelOf(element, ben)).to.equal('Auswählen: Ben Yılmaz, KW 47/2026');
+      const all = checkbox(element, 'select-all');
+      expect(labelOf(element, all)).to.equal('Alle auswählen');
+      expect(bulkButton(element).disabled).to.equal(true);
+      expect(bulkButton(element).textContent?.trim()).to.equal('Ausgewählte abzeichnen (0)');
+
+      click(anna);
+      await element.updateComplete;
+      expect(bulkButton(element).disabled).to.equal(false);
+      expect(bulkButton(element).textContent?.trim()).to.equal('Ausgewählte abzeichnen (1)');
+      expect(all.indeterminate).to.equal(true);
+      await expect(element).to.be.accessible();
+
+      click(all);
+      await element.updateComplete;
+      expect([anna.checked, ben.checked, all.checked]).to.deep.equal([true, true, true]);
+      expect(bulkButton(element).textContent?.trim()).to.equal('Ausgewählte abzeichnen (2)');
+      click(all);
+      await element.updateComplete;
+      expect([anna.checked, ben.checked]).to.deep.equal([false, false]);
+      expect(bulkButton(element).disabled).to.equal(true);
+    });
+
+    it("approves several apprentices' weeks at once and says so", async () => {
+      const { element, store } = await queue();
+      await waitForText(element, 'Ben Yılmaz');
+      click(checkbox(element, 'select-all'));
+      await element.updateComplete;
+      setTimeout(() => bulkButton(element).click());
+      const event = (await oneEvent(element, 'bh-reports-approved')) as BhReportsApprovedEvent;
+      expect(event.detail).to.deep.equal({
+        approvedWeekIds: [SAMPLE.annaW47, SAMPLE.benW47],
+        reviewedWeekIds: [],
+      });
+      await waitForText(element, '2 Berichte abgezeichnet.');
+      await waitForText(element, 'Zurzeit wartet kein Bericht auf Sie.');
+      expect(query(element, '.bulk-result').getAttribute('role')).to.equal('status');
+      for (const weekId of [SAMPLE.annaW47, SAMPLE.benW47]) {
+        const stored = store.week(weekId);
+        expect(stored?.status).to.equal('approved');
+        expect(stored?.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
+      }
+      await expect(element).to.be.accessible();
+    });
+
+    it('lists the weeks it could not approve with the reason, and keeps them in the queue', async () => {
+      const { element, store } = await queue();
+      await waitForText(element, 'Ben Yılmaz');
+      click(checkbox(element, 'select-all'));
+      await element.updateComplete;
+      // Ben's week changes after the list was loaded: the version the trainer holds is stale.
+      const ben = store.week(SAMPLE.benW47);
+      if (ben) ben.version += 1;
+      let fired: BhReportsApprovedEvent | null = null;
+      element.addEventListener('bh-reports-approved', (e) => {
+        fired = e;
+      });
+      bulkButton(element).click();
+      await waitForText(element, '1 Bericht abgezeichnet. 1 Bericht nicht abgezeichnet:');
+      const refusals = [...(element.shadowRoot?.querySelectorAll('.bulk-result li') ?? [])];
+      expect(refusals.map((li) => li.textContent?.trim())).to.deep.equal([
+        'Ben Yılmaz, KW 47/2026: Die Woche wurde inzwischen geändert. Bitte öffnen und erneut prüfen.',
+      ]);
+      expect((fired as BhReportsApprovedEvent | null)?.detail).to.deep.equal({
+        approvedWeekIds: [SAMPLE.annaW47],
+        reviewedWeekIds: [],
+      });
+      expect(store.week(SAMPLE.annaW47)?.status).to.equal('approved');
+      expect(store.week(SAMPLE.benW47)?.status).to.equal('submitted');
+      expect(element.shadowRoot?.querySelectorAll('.item')).to.have.length(1);
+      expect(checkbox(element, `select-${SAMPLE.benW47}`).checked).to.equal(false);
+      expect(bulkButton(element).disabled).to.equal(true);
+      await expect(element).to.be.accessible();
+    });
+
+    it('selects and approves with the keyboard', async () => {
+      const { element, store } = await queue();
+      await waitForText(element, 'Ben Yılmaz');
+      checkbox(element, 'select-all').focus();
+      await sendKeys({ press: 'Space' });
+      await element.updateComplete;
+      expect(bulkButton(element).textContent?.trim()).to.equal('Ausgewählte abzeichnen (2)');
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot?.activeElement).to.equal(bulkButton(element));
+      await sendKeys({ press: 'Enter' });
+      await waitForText(element, '2 Berichte abgezeichnet.');
+      expect(store.week(SAMPLE.benW47)?.status).to.equal('approved');
+      expect(element.shadowRoot?.activeElement?.id).to.equal('queue-title');
+    });
+
+    it('speaks English', async () => {
+      const { element } = await queue({ lang: 'en' });
+      await waitForText(element, 'Select all');
+      expect(textOf(element)).to.include('Approve selected (0)');
+      click(checkbox(element, `select-${SAMPLE.benW47}`));
+      await element.updateComplete;
+      const ben = checkbox(element, `select-${SAMPLE.benW47}`);
+      expect(labelOf(element, ben)).to.equal('Select: Ben Yılmaz, week 47, 2026');
+      expect(bulkButton(element).textContent?.trim()).to.equal('Approve selected (1)');
+    });
+
+    it('fits a 360 px wide screen with a selection', async () => {
+      await setViewport({ width: 360, height: 740 });
+      try {
+        const { element } = await queue();
+        await waitForText(element, 'Ben Yılmaz');
+        click(checkbox(element, `select-${SAMPLE.annaW47}`));
+        await element.updateComplete;
+        expect(element.scrollWidth).to.be.at.most(360);
+        expect(document.documentElement.scrollWidth).to.be.at.most(360);
+        await expect(element).to.be.accessible();
+      } finally {
+        await setViewport({ width: 1024, height: 768 });
+      }
+    });
   });
 });

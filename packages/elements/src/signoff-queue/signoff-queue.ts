@@ -8,6 +8,7 @@ import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
 import {
   BhReportApprovedEvent,
   BhReportReturnedEvent,
+  BhReportsApprovedEvent,
   type WeekEventDetail,
   weekEventDetail,
 } from '../events.js';
@@ -16,6 +17,7 @@ import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import { formatDate, formatMinutes } from '../shared/format.js';
 import { statusLabel } from '../shared/labels.js';
 import { renderWeekContent } from '../shared/week-content.js';
+import { type BulkResultText, bulkResultText } from './bulk-result.js';
 import { signoffQueueStyles } from './signoff-queue.styles.js';
 
 type Phase = LoadPhase | 'list' | 'detail';
@@ -26,11 +28,15 @@ function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: numb
 
 /**
  * The trainer's queue: weeks that wait for their review. Opens one to read it, approves it ("Abzeichnen") or returns
- * it with a reason ("Zur Überarbeitung zurückgeben").
+ * it with a reason ("Zur Überarbeitung zurückgeben"). Several weeks, also of different apprentices, can be selected
+ * and approved at once ("Ausgewählte abzeichnen"); each is approved on its own, and weeks that could not be approved
+ * are listed with the reason.
  *
  * @summary Review, approve and return submitted report weeks.
  * @fires bh-report-approved - A week was approved; `detail` carries ids, version and status.
  * @fires bh-report-returned - A week was returned to the apprentice with a reason.
+ * @fires bh-reports-approved - A bulk approval acted on at least one week; `detail` carries only the ids of the
+ * approved (`approvedWeekIds`) and, in two-stage review, pre-approved (`reviewedWeekIds`) weeks.
  * @csspart item - One week in the queue.
  * @cssprop [--bh-accent=#0b5cad] - Accent colour of buttons, focus ring and links.
  * @cssprop [--bh-foreground=#1b1f24] - Text colour.
@@ -53,6 +59,9 @@ export class BhSignoffQueue extends LitElement {
   @state() protected reason = '';
   @state() protected reasonError = '';
   @state() protected busy = false;
+  /** Ids of the weeks selected for a bulk approval. */
+  @state() protected selected: ReadonlySet<string> = new Set();
+  @state() protected bulkResult: BulkResultText | null = null;
 
   #loadId = 0;
   readonly #feedback = new FeedbackController(this);
@@ -74,6 +83,8 @@ export class BhSignoffQueue extends LitElement {
       const items = await connection.api.reviewQueue(connection.companyId);
       if (id !== this.#loadId) return;
       this.items = items;
+      // A selection survives a reload only for weeks that still wait.
+      this.selected = new Set(items.map((item) => item.weekId).filter((w) => this.selected.has(w)));
       this.#feedback.problem = '';
       this.phase = 'list';
     } catch (error) {
@@ -88,6 +99,7 @@ export class BhSignoffQueue extends LitElement {
     if (!connection) return;
     this.busy = true;
     this.#feedback.announcement = '';
+    this.bulkResult = null;
     try {
       this.open = await connection.api.getWeek({
         companyId: connection.companyId,
@@ -162,10 +174,69 @@ export class BhSignoffQueue extends LitElement {
     }
   }
 
+  #toggle(weekId: string, on: boolean): void {
+    const next = new Set(this.selected);
+    if (on) next.add(weekId);
+    else next.delete(weekId);
+    this.selected = next;
+  }
+
+  #toggleAll(on: boolean): void {
+    this.selected = new Set(on ? this.items.map((item) => item.weekId) : []);
+  }
+
+  /** Approves the selected weeks in one call, then reloads the list and says what became of each. */
+  #approveSelected = async () => {
+    const connection = connectionOf(this.context);
+    const chosen = this.items.filter((item) => this.selected.has(item.weekId));
+    if (!connection || chosen.length === 0 || this.busy) return;
+    this.busy = true;
+    this.bulkResult = null;
+    this.#feedback.announcement = '';
+    try {
+      const view = await connection.api.approveWeeks({
+        companyId: connection.companyId,
+        weeks: chosen.map((item) => ({ weekId: item.weekId, version: item.version })),
+        idempotencyKey: crypto.randomUUID(),
+      });
+      const idsOf = (outcome: 'approved' | 'reviewed') =>
+        view.results.filter((r) => r.outcome === outcome).map((r) => r.weekId);
+      const detail = { approvedWeekIds: idsOf('approved'), reviewedWeekIds: idsOf('reviewed') };
+      if (detail.approvedWeekIds.length + detail.reviewedWeekIds.length > 0) {
+        this.dispatchEvent(new BhReportsApprovedEvent(detail));
+      }
+      const names = new Map(chosen.map((item) => [item.weekId, weekName(item)]));
+      const result = bulkResultText(view, (weekId) => names.get(weekId) ?? weekId);
+      this.selected = new Set();
+      await this.#loadQueue();
+      this.bulkResult = result;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#queue-title')?.focus();
+    } catch (error) {
+      this.#feedback.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  #renderBulkResult() {
+    // Always in the page, so that screen readers announce what is written into it.
+    const result = this.bulkResult;
+    return html`<div class="bulk-result" role="status">
+      ${
+        result
+          ? html`<p>${result.summary}</p>
+            ${result.refusals.length > 0 ? html`<ul>${result.refusals.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}`
+          : nothing
+      }
+    </div>`;
+  }
+
   protected override render() {
     return html`<section aria-labelledby="queue-title">
       <h2 id="queue-title" tabindex="-1">${msg('Berichte zum Abzeichnen')}</h2>
       ${this.#feedback.renderAnnouncement()}
+      ${this.#renderBulkResult()}
       ${this.phase === 'error' ? nothing : this.#feedback.renderProblem()}
       ${this.#renderBody()}
     </section>`;
@@ -186,9 +257,26 @@ export class BhSignoffQueue extends LitElement {
     if (this.items.length === 0) {
       return html`<p>${msg('Zurzeit wartet kein Bericht auf Sie.')}</p>`;
     }
-    return html`<ul class="queue">
+    const count = this.selected.size;
+    const all = count === this.items.length;
+    return html`<div class="bulk row">
+        <div class="check">
+          <input type="checkbox" id="select-all" .checked=${all} .indeterminate=${count > 0 && !all}
+            ?disabled=${this.busy} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
+          <label for="select-all">${msg('Alle auswählen')}</label>
+        </div>
+        <button type="button" class="primary approve-selected" ?disabled=${this.busy || count === 0}
+          @click=${this.#approveSelected}>${msg(str`Ausgewählte abzeichnen (${count})`)}</button>
+      </div>
+      <ul class="queue">
       ${this.items.map(
         (item) => html`<li class="item" part="item">
+          <div class="check">
+            <input type="checkbox" id=${`select-${item.weekId}`} .checked=${this.selected.has(item.weekId)}
+              ?disabled=${this.busy}
+              @change=${(e: Event) => this.#toggle(item.weekId, (e.target as HTMLInputElement).checked)} />
+            <label for=${`select-${item.weekId}`}>${msg(str`Auswählen: ${weekName(item)}`)}</label>
+          </div>
           <h3>${item.apprenticeName}</h3>
           <dl>
             <div><dt>${msg('Woche')}</dt><dd>${msg(str`KW ${item.isoWeek}/${item.isoYear}`)} (${formatDate(item.weekStart)})</dd></div>

@@ -1,6 +1,7 @@
-import { ApiError, type BerichtsheftApi } from '@berichtsheft/client';
+import { ApiError, type BerichtsheftApi, isApiError } from '@berichtsheft/client';
 import {
   awaitsReviewer,
+  type BulkApprovalResultView,
   companyScopedInput,
   daysOutsideWeek,
   decideCreate,
@@ -10,6 +11,7 @@ import {
   minutesOfDay,
   mondayOf,
   type QueueItemView,
+  reviewApproveManyInput,
   trainingYearOf,
   type WeekAction,
   type WeekView,
@@ -66,6 +68,16 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
     await store.gate();
     const input = parse(action === 'return' ? weekReturnInput : weekTransitionInput, raw);
     const key = input.idempotencyKey && `${action}:${input.idempotencyKey}`;
+    return perform(action, input, key, reason);
+  };
+
+  /** One step of the workflow on a validated input; `key` makes a retry return the earlier answer (S18). */
+  const perform = async (
+    action: WeekAction,
+    input: { companyId: string; weekId: string; version: number },
+    key: string | undefined,
+    reason: string | null,
+  ): Promise<WeekView> => {
     const earlier = key ? idempotent.get(key) : undefined;
     if (earlier) return structuredClone(earlier);
     const { week, apprenticeship, relation } = weekInCompany(input.companyId, input.weekId);
@@ -250,6 +262,53 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
     withdrawWeek: (input) => transition('withdraw', input),
     approveWeek: (input) => transition('approve', input),
     returnWeek: (input) => transition('return', input, input.reason.trim()),
+
+    async approveWeeks(raw) {
+      await store.gate();
+      const input = parse(reviewApproveManyInput, raw);
+      member(input.companyId);
+      const results: BulkApprovalResultView[] = [];
+      for (const { weekId, version } of input.weeks) {
+        // Each week answers to its own key derived from the call's, as on the server.
+        const key = input.idempotencyKey && `approve:${input.idempotencyKey}:${weekId}`;
+        try {
+          const week = await perform(
+            'approve',
+            { companyId: input.companyId, weekId, version },
+            key,
+            null,
+          );
+          if (week.status === 'approved' || week.status === 'reviewed') {
+            results.push({
+              weekId,
+              outcome: week.status,
+              reason: null,
+              week: {
+                id: week.id,
+                apprenticeshipId: week.apprenticeshipId,
+                isoYear: week.isoYear,
+                isoWeek: week.isoWeek,
+                weekStart: week.weekStart,
+                trainingYear: week.trainingYear,
+                status: week.status,
+                version: week.version,
+              },
+            });
+          } else {
+            results.push({
+              weekId,
+              outcome: 'refused',
+              reason: 'transition_not_allowed',
+              week: null,
+            });
+          }
+        } catch (error) {
+          if (!isApiError(error)) throw error;
+          results.push({ weekId, outcome: 'refused', reason: error.reason, week: null });
+        }
+      }
+      return { results };
+    },
 
     async reviewQueue(companyId) {
       await store.gate();

@@ -27,7 +27,12 @@ console.info(`any-input: fast-check seed ${seed} (replay with FC_SEED=${seed})`)
 
 const RUNS = 40;
 /** Procedures whose valid call needs a submitted week. */
-const NEEDS_SUBMITTED = new Set(['weeks.withdraw', 'review.approve', 'review.return']);
+const NEEDS_SUBMITTED = new Set([
+  'weeks.withdraw',
+  'review.approve',
+  'review.approveMany',
+  'review.return',
+]);
 
 type Input = Record<string, unknown> | undefined;
 
@@ -51,6 +56,11 @@ function validInput(path: string, world: World, week: WeekView): Input {
     'weeks.withdraw': ref,
     'review.queue': { companyId },
     'review.approve': { ...ref, idempotencyKey: randomUUID() },
+    'review.approveMany': {
+      companyId,
+      weeks: [{ weekId: week.id, version: week.version }],
+      idempotencyKey: randomUUID(),
+    },
     'review.return': { ...ref, reason: 'Bitte ergänzen' },
   };
   expect(path in inputs, `no valid input for ${path}`).toBe(true);

@@ -11,6 +11,8 @@ import { type Caller, callerFor, createWorld, sampleDays, type World } from '../
 import { appRouter } from './index.js';
 
 const WEEK = { isoYear: 2025, isoWeek: 41 };
+/** An id no week has: what a stranger learns about a real week must be exactly what they learn about this one. */
+const NONEXISTENT_WEEK_ID = randomUUID();
 
 interface Fixture {
   world: World;
@@ -20,8 +22,11 @@ interface Fixture {
 /** How a procedure is called, and whether its answer to a stranger is an error or simply nothing. */
 interface ProcedureCase {
   input(fixture: Fixture, companyId: string): unknown;
-  /** `not_found` for procedures that take an object id; `empty` for lists of the caller's own things. */
-  stranger: 'not_found' | 'empty';
+  /**
+   * `not_found` for procedures that take an object id; `empty` for lists of the caller's own things; `refused` for
+   * bulk procedures, which answer per object: every object refused as not found, exactly as an id that does not exist.
+   */
+  stranger: 'not_found' | 'empty' | 'refused';
 }
 
 /** Every procedure of the API. A procedure missing here fails the first test, so none goes unprobed (S10). */
@@ -75,6 +80,17 @@ const PROCEDURES: Record<string, ProcedureCase> = {
       idempotencyKey: randomUUID(),
     }),
     stranger: 'not_found',
+  },
+  'review.approveMany': {
+    input: ({ week }, companyId) => ({
+      companyId,
+      weeks: [
+        { weekId: week.id, version: week.version },
+        { weekId: NONEXISTENT_WEEK_ID, version: 1 },
+      ],
+      idempotencyKey: randomUUID(),
+    }),
+    stranger: 'refused',
   },
   'review.return': {
     input: ({ week }, companyId) => ({
@@ -179,6 +195,20 @@ describe.each(testDatabases())('authorization on $name', (target) => {
       if (procedure.stranger === 'empty') {
         if (result.ok) expect(revealsVictim(result.value, setup)).toBe(false);
         else expect(result).toMatchObject({ code: 'NOT_FOUND', message: 'company_not_found' });
+      } else if (procedure.stranger === 'refused') {
+        if (result.ok) {
+          const notFound = (weekId: string) => ({
+            weekId,
+            outcome: 'refused',
+            reason: 'week_not_found',
+            week: null,
+          });
+          expect(result.value).toEqual({
+            results: [notFound(week.id), notFound(NONEXISTENT_WEEK_ID)],
+          });
+        } else {
+          expect(result).toMatchObject({ code: 'NOT_FOUND', message: 'company_not_found' });
+        }
       } else {
         expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       }
@@ -200,6 +230,16 @@ describe.each(testDatabases())('authorization on $name', (target) => {
     });
     expect(await outcome(own.review.return({ ...input, reason: 'selbst' }))).toMatchObject({
       code: 'FORBIDDEN',
+    });
+    expect(
+      await own.review.approveMany({
+        companyId: world.companyId,
+        weeks: [{ weekId: week.id, version: week.version }],
+      }),
+    ).toEqual({
+      results: [
+        { weekId: week.id, outcome: 'refused', reason: 'only_assigned_reviewer', week: null },
+      ],
     });
     expect(await own.review.queue({ companyId: world.companyId })).toEqual([]);
   });

@@ -5,6 +5,7 @@ import {
   mondayOf,
   type QueueItemView,
   REVIEW_MODES,
+  reviewApproveManyInput,
   WEEK_STATUSES,
   weekReturnInput,
   weekTransitionInput,
@@ -12,6 +13,7 @@ import {
 import { strongestRole } from '../db/queries/assignments.js';
 import { listReviewCandidates, type QueueCandidate } from '../db/queries/review-queue.js';
 import { companyProcedure, router } from '../trpc.js';
+import { approveMany } from './bulk-approval.js';
 import { performTransition } from './week-transition.js';
 
 /** Statuses in which some reviewer, in some review mode, may act: the only ones worth reading for a queue. */
@@ -66,6 +68,11 @@ export const reviewRouter = router({
   approve: companyProcedure
     .input(weekTransitionInput)
     .mutation(({ ctx, input }) => performTransition(ctx, 'approve', input)),
+
+  /** Approves many weeks at once, each as `approve` would; one refusal does not undo the others. */
+  approveMany: companyProcedure
+    .input(reviewApproveManyInput)
+    .mutation(({ ctx, input }) => approveMany(ctx, input)),
 
   return: companyProcedure
     .input(weekReturnInput)

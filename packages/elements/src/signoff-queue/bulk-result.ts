@@ -1,0 +1,58 @@
+import type { BulkApprovalView } from '@berichtsheft/core';
+import { msg, str } from '@lit/localize';
+
+/** What the queue says after a bulk approval: counts, and each refused week with why, in plain words. */
+export interface BulkResultText {
+  summary: string;
+  refusals: string[];
+}
+
+/** Why a week of a bulk approval was not approved, from the server's reason code. */
+export function refusalText(reason: string | null): string {
+  switch (reason) {
+    case 'stale_version':
+      return msg('Die Woche wurde inzwischen geändert. Bitte öffnen und erneut prüfen.');
+    case 'transition_not_allowed':
+      return msg(
+        'Die Woche wartet nicht mehr auf Ihre Abzeichnung, z. B. weil sie schon abgezeichnet ist.',
+      );
+    case 'week_not_found':
+      return msg('Die Woche wurde nicht gefunden oder Sie haben keinen Zugriff darauf.');
+    case 'only_assigned_reviewer':
+      return msg('Sie sind dieser Ausbildung nicht als Ausbilder/in zugeordnet.');
+    default:
+      return msg('Das Abzeichnen war nicht möglich.');
+  }
+}
+
+function approvedCount(n: number): string {
+  return n === 1 ? msg('1 Bericht abgezeichnet.') : msg(str`${n} Berichte abgezeichnet.`);
+}
+
+function reviewedCount(n: number): string {
+  return n === 1 ? msg('1 Bericht vorgeprüft.') : msg(str`${n} Berichte vorgeprüft.`);
+}
+
+/** `nameOf` names a week as the list showed it; the result carries ids only. */
+export function bulkResultText(
+  view: BulkApprovalView,
+  nameOf: (weekId: string) => string,
+): BulkResultText {
+  const count = (outcome: 'approved' | 'reviewed') =>
+    view.results.filter((result) => result.outcome === outcome).length;
+  const reviewed = count('reviewed');
+  const parts = [approvedCount(count('approved'))];
+  if (reviewed > 0) parts.push(reviewedCount(reviewed));
+  const refused = view.results.filter((result) => result.outcome === 'refused');
+  if (refused.length > 0) {
+    parts.push(
+      refused.length === 1
+        ? msg('1 Bericht nicht abgezeichnet:')
+        : msg(str`${refused.length} Berichte nicht abgezeichnet:`),
+    );
+  }
+  return {
+    summary: parts.join(' '),
+    refusals: refused.map((result) => `${nameOf(result.weekId)}: ${refusalText(result.reason)}`),
+  };
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type {
+  BulkApprovalResultView,
+  BulkApprovalView,
+  ReviewApproveManyInput,
+  WeekSummaryView,
+  WeekView,
+} from '@berichtsheft/core';
+import { TRPCError } from '@trpc/server';
+import type { CallerScope } from './scope.js';
+import { performTransition } from './week-transition.js';
+
+/**
+ * The idempotency key of one week of a bulk approval: a name-based UUID (version 5 layout, SHA-1 over the request's
+ * key as namespace and the week id as name). The same request key and week always give the same key, different weeks
+ * different keys, so a retried bulk call finds each week's earlier transition instead of acting again (S18).
+ */
+export function weekIdempotencyKey(requestKey: string, weekId: string): string {
+  const namespace = Buffer.from(requestKey.replaceAll('-', ''), 'hex');
+  const digest = createHash('sha1').update(namespace).update(weekId.toLowerCase()).digest();
+  const bytes = digest.subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function summaryOf(week: WeekView): WeekSummaryView {
+  return {
+    id: week.id,
+    apprenticeshipId: week.apprenticeshipId,
+    isoYear: week.isoYear,
+    isoWeek: week.isoWeek,
+    weekStart: week.weekStart,
+    trainingYear: week.trainingYear,
+    status: week.status,
+    version: week.version,
+  };
+}
+
+const SERVER_SIDE = new Set<TRPCError['code']>(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+
+function refused(weekId: string, reason: string): BulkApprovalResultView {
+  return { weekId, outcome: 'refused', reason, week: null };
+}
+
+/**
+ * Approves each week exactly as `review.approve` would, one transaction per week, so a refused week leaves the others
+ * approved. Refusals become results carrying the rule's reason code; a week the caller may not see gets the same
+ * `week_not_found` as a week that does not exist. A fault or a busy database still fails the call: what was
+ * approved before stays approved, and a retry with the same key approves only the rest.
+ */
+export async function approveMany(
+  scope: CallerScope,
+  input: ReviewApproveManyInput,
+): Promise<BulkApprovalView> {
+  const results: BulkApprovalResultView[] = [];
+  for (const { weekId, version } of input.weeks) {
+    const idempotencyKey =
+      input.idempotencyKey === undefined
+        ? undefined
+        : weekIdempotencyKey(input.idempotencyKey, weekId);
+    try {
+      const week = await performTransition(scope, 'approve', { weekId, version, idempotencyKey });
+      if (week.status === 'approved' || week.status === 'reviewed') {
+        results.push({ weekId, outcome: week.status, reason: null, week: summaryOf(week) });
+      } else {
+        // A replay of an approval this caller made earlier, on a week that has since moved on (e.g. was returned).
+        results.push(refused(weekId, 'transition_not_allowed'));
+      }
+    } catch (error) {
+      // A fault or a busy database is not a verdict on this week: the call fails, and a retry with the same key resumes.
+      if (!(error instanceof TRPCError) || SERVER_SIDE.has(error.code)) throw error;
+      results.push(refused(weekId, error.message));
+    }
+  }
+  return { results };
+}
