@@ -4,6 +4,7 @@ export * from './permissions.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './status.js';
+export * from './summary.js';
 export * from './text.js';
 export * from './views.js';
 export * from './week.js';

@@ -3,6 +3,7 @@ import {
   awaitsReviewer,
   type BulkApprovalResultView,
   companyScopedInput,
+  completeEntry,
   daysOutsideWeek,
   decideCreate,
   decideEdit,
@@ -20,6 +21,7 @@ import {
   weekRefInput,
   weekReturnInput,
   weekSaveInput,
+  weekSummaryOf,
   weekTransitionInput,
 } from '@berichtsheft/core';
 import {
@@ -244,15 +246,7 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
       week.days = input.days.map((day) => ({
         date: day.date,
         attendance: day.attendance,
-        entries: day.entries.map((entry) => ({
-          id: crypto.randomUUID(),
-          kind: entry.kind,
-          form: entry.form,
-          text: entry.text,
-          minutes: entry.minutes,
-          lernfeld: entry.lernfeld ?? null,
-          rahmenplanRefs: entry.rahmenplanRefs ?? [],
-        })),
+        entries: day.entries.map((entry) => ({ id: crypto.randomUUID(), ...completeEntry(entry) })),
       }));
       week.version += 1;
       return store.view(week, relation);
@@ -283,16 +277,7 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
               weekId,
               outcome: week.status,
               reason: null,
-              week: {
-                id: week.id,
-                apprenticeshipId: week.apprenticeshipId,
-                isoYear: week.isoYear,
-                isoWeek: week.isoWeek,
-                weekStart: week.weekStart,
-                trainingYear: week.trainingYear,
-                status: week.status,
-                version: week.version,
-              },
+              week: weekSummaryOf(week),
             });
           } else {
             results.push({

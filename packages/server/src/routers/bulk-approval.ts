@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type {
-  BulkApprovalResultView,
-  BulkApprovalView,
-  ReviewApproveManyInput,
-  WeekSummaryView,
-  WeekView,
+import {
+  type BulkApprovalResultView,
+  type BulkApprovalView,
+  type ReviewApproveManyInput,
+  weekSummaryOf,
 } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
 import type { CallerScope } from './scope.js';
@@ -23,19 +22,6 @@ export function weekIdempotencyKey(requestKey: string, weekId: string): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function summaryOf(week: WeekView): WeekSummaryView {
-  return {
-    id: week.id,
-    apprenticeshipId: week.apprenticeshipId,
-    isoYear: week.isoYear,
-    isoWeek: week.isoWeek,
-    weekStart: week.weekStart,
-    trainingYear: week.trainingYear,
-    status: week.status,
-    version: week.version,
-  };
 }
 
 const SERVER_SIDE = new Set<TRPCError['code']>(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
@@ -63,7 +49,7 @@ export async function approveMany(
     try {
       const week = await performTransition(scope, 'approve', { weekId, version, idempotencyKey });
       if (week.status === 'approved' || week.status === 'reviewed') {
-        results.push({ weekId, outcome: week.status, reason: null, week: summaryOf(week) });
+        results.push({ weekId, outcome: week.status, reason: null, week: weekSummaryOf(week) });
       } else {
         // A replay of an approval this caller made earlier, on a week that has since moved on (e.g. was returned).
         results.push(refused(weekId, 'transition_not_allowed'));
