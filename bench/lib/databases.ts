@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { type Database, openDatabase } from '@berichtsheft/server';
-import postgres from 'postgres';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '../../packages/server/src/testing/scratch-database.js';
 
 export interface BenchDatabase {
   name: string;
@@ -28,31 +30,18 @@ function pglite(): BenchDatabase {
  * rows never land in a database that is in use.
  */
 function postgresql(adminUrl: string): BenchDatabase {
-  const name = `bh_bench_${randomBytes(5).toString('hex')}`;
-  const admin = () => postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  let scratch: ScratchDatabase | undefined;
   let database: Database | undefined;
   return {
     name: 'PostgreSQL',
     open: async () => {
-      const sql = admin();
-      try {
-        await sql.unsafe(`create database ${name}`);
-      } finally {
-        await sql.end({ timeout: 5 });
-      }
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      database = await openDatabase({ url: url.toString() });
+      scratch = await createScratchDatabase(adminUrl, 'bh_bench');
+      database = await openDatabase({ url: scratch.url });
       return database;
     },
     dispose: async () => {
       await database?.close();
-      const sql = admin();
-      try {
-        await sql.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await sql.end({ timeout: 5 });
-      }
+      await scratch?.drop();
     },
   };
 }

@@ -202,93 +202,91 @@ export async function seedDemo(database: Database, issuer: string): Promise<void
   const trainer = as('ausbilder.tom');
   const companyId = ids.companyId;
 
-  async function write(
-    sub: string,
-    apprenticeshipId: string,
-    week: IsoWeek,
-    department: string,
-    days: DayInput[],
-  ) {
-    const apprentice = as(sub);
-    const opened = await apprentice.weeks.open({ companyId, apprenticeshipId, ...week });
+  const today = formatIsoDate(new Date());
+  const annaNow = today < '2028-07-31' ? today : '2028-07-31';
+  const benNow = today < '2027-07-31' ? today : '2027-07-31';
+  const anna = { sub: 'azubi.anna', apprenticeshipId: ids.anna, now: annaNow };
+  const ben = { sub: 'azubi.ben', apprenticeshipId: ids.ben, now: benNow };
+  const plan: {
+    who: typeof anna;
+    weeksBack: number;
+    department: string;
+    days: (week: IsoWeek) => DayInput[];
+    outcome: 'draft' | 'submitted' | 'approved' | 'returned';
+  }[] = [
+    {
+      who: anna,
+      weeksBack: 4,
+      department: 'Softwareentwicklung',
+      days: annaWeeks.approved,
+      outcome: 'approved',
+    },
+    {
+      who: anna,
+      weeksBack: 3,
+      department: 'Softwareentwicklung',
+      days: annaWeeks.returned,
+      outcome: 'returned',
+    },
+    {
+      who: anna,
+      weeksBack: 2,
+      department: 'Softwareentwicklung',
+      days: annaWeeks.submitted,
+      outcome: 'submitted',
+    },
+    {
+      who: anna,
+      weeksBack: 1,
+      department: 'Softwareentwicklung',
+      days: annaWeeks.draft,
+      outcome: 'draft',
+    },
+    {
+      who: ben,
+      weeksBack: 3,
+      department: 'Rechnungswesen',
+      days: benWeeks.approved,
+      outcome: 'approved',
+    },
+    {
+      who: ben,
+      weeksBack: 2,
+      department: 'Einkauf',
+      days: benWeeks.submitted,
+      outcome: 'submitted',
+    },
+  ];
+
+  for (const step of plan) {
+    const week = weekBefore(step.who.now, step.weeksBack);
+    const apprentice = as(step.who.sub);
+    const opened = await apprentice.weeks.open({
+      companyId,
+      apprenticeshipId: step.who.apprenticeshipId,
+      ...week,
+    });
     const saved = await apprentice.weeks.save({
       companyId,
       weekId: opened.id,
       version: opened.version,
-      department,
-      days,
+      department: step.department,
+      days: step.days(week),
     });
-    return { apprentice, saved };
+    if (step.outcome === 'draft') continue;
+    const submitted = await apprentice.weeks.submit({
+      companyId,
+      weekId: saved.id,
+      version: saved.version,
+    });
+    const review = { companyId, weekId: submitted.id, version: submitted.version };
+    if (step.outcome === 'approved') await trainer.review.approve(review);
+    if (step.outcome === 'returned') {
+      await trainer.review.return({
+        ...review,
+        reason:
+          'Bitte bei den Berufsschultagen die Themen des Unterrichts eintragen, nicht nur „Berufsschule“.',
+      });
+    }
   }
-  async function submitted(
-    sub: string,
-    apprenticeshipId: string,
-    week: IsoWeek,
-    department: string,
-    days: DayInput[],
-  ) {
-    const { apprentice, saved } = await write(sub, apprenticeshipId, week, department, days);
-    return apprentice.weeks.submit({ companyId, weekId: saved.id, version: saved.version });
-  }
-
-  const today = formatIsoDate(new Date());
-  const annaNow = today < '2028-07-31' ? today : '2028-07-31';
-  const benNow = today < '2027-07-31' ? today : '2027-07-31';
-
-  const annaApproved = await submitted(
-    'azubi.anna',
-    ids.anna,
-    weekBefore(annaNow, 4),
-    'Softwareentwicklung',
-    annaWeeks.approved(weekBefore(annaNow, 4)),
-  );
-  await trainer.review.approve({
-    companyId,
-    weekId: annaApproved.id,
-    version: annaApproved.version,
-  });
-  const annaReturned = await submitted(
-    'azubi.anna',
-    ids.anna,
-    weekBefore(annaNow, 3),
-    'Softwareentwicklung',
-    annaWeeks.returned(weekBefore(annaNow, 3)),
-  );
-  await trainer.review.return({
-    companyId,
-    weekId: annaReturned.id,
-    version: annaReturned.version,
-    reason:
-      'Bitte bei den Berufsschultagen die Themen des Unterrichts eintragen, nicht nur „Berufsschule“.',
-  });
-  await submitted(
-    'azubi.anna',
-    ids.anna,
-    weekBefore(annaNow, 2),
-    'Softwareentwicklung',
-    annaWeeks.submitted(weekBefore(annaNow, 2)),
-  );
-  await write(
-    'azubi.anna',
-    ids.anna,
-    weekBefore(annaNow, 1),
-    'Softwareentwicklung',
-    annaWeeks.draft(weekBefore(annaNow, 1)),
-  );
-
-  const benApproved = await submitted(
-    'azubi.ben',
-    ids.ben,
-    weekBefore(benNow, 3),
-    'Rechnungswesen',
-    benWeeks.approved(weekBefore(benNow, 3)),
-  );
-  await trainer.review.approve({ companyId, weekId: benApproved.id, version: benApproved.version });
-  await submitted(
-    'azubi.ben',
-    ids.ben,
-    weekBefore(benNow, 2),
-    'Einkauf',
-    benWeeks.submitted(weekBefore(benNow, 2)),
-  );
 }

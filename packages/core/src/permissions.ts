@@ -4,6 +4,7 @@ import {
   isEditable,
   nextStatus,
   type ReviewMode,
+  WEEK_ACTIONS,
   type WeekAction,
   type WeekStatus,
 } from './status.js';
@@ -77,4 +78,16 @@ export function decideTransition(
   const to = nextStatus(status, action, actor, mode);
   if (to === null) return { ok: false, code: 'conflict', reason: 'transition_not_allowed' };
   return { ok: true, to };
+}
+
+/** What a viewer may do with a week now: the `viewer` part of a week's view, so buttons follow the server's rules. */
+export function viewerPermissions(
+  relation: ApprenticeshipRelation,
+  status: WeekStatus,
+  mode: ReviewMode,
+): { canEdit: boolean; actions: WeekAction[] } {
+  return {
+    canEdit: decideEdit(relation, status).ok,
+    actions: WEEK_ACTIONS.filter((action) => decideTransition(relation, status, action, mode).ok),
+  };
 }

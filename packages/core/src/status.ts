@@ -20,11 +20,6 @@ export function isEditable(status: WeekStatus): boolean {
   return EDITABLE_STATUSES.includes(status);
 }
 
-/** Actions that need a written reason. */
-export function requiresReason(action: WeekAction): boolean {
-  return action === 'return';
-}
-
 /**
  * The status a week moves to when `actor` performs `action` on it, or `null` when that transition does not exist.
  * This table is the only definition of the workflow; the server and the elements both ask it.

@@ -23,5 +23,10 @@ export { createFetchHandler, type FetchHandlerOptions } from './http/fetch-handl
 export { createNodeServer, toNodeListener } from './http/node-server.js';
 export type { FetchHandler } from './http/request-handler.js';
 export { type AppRouter, appRouter } from './routers/index.js';
-export { type RunningServer, type StartServerOptions, startServer } from './server.js';
+export {
+  databaseOptions,
+  type RunningServer,
+  type StartServerOptions,
+  startServer,
+} from './server.js';
 export { createCallerFactory } from './trpc.js';

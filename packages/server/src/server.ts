@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTokenVerifier } from './auth/verifier.js';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/database.js';
+import { type Database, type OpenDatabaseOptions, openDatabase } from './db/database.js';
 import { createFetchHandler } from './http/fetch-handler.js';
 import { createNodeServer } from './http/node-server.js';
 
@@ -53,19 +53,24 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** How the configuration asks for the database to be opened; hosts that mount the handler open it the same way. */
+export function databaseOptions(config: Config): OpenDatabaseOptions {
+  return {
+    ...(config.database.kind === 'postgres'
+      ? { url: config.database.url }
+      : { dataDir: config.database.dataDir }),
+    poolSize: config.databasePool.size,
+    acquireTimeoutMs: config.databasePool.acquireTimeoutMs,
+  };
+}
+
 /** Opens the database (running migrations), then serves the API over HTTP. */
 export async function startServer(
   config: Config,
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const database = await openDatabase({
-    ...(config.database.kind === 'postgres'
-      ? { url: config.database.url }
-      : { dataDir: config.database.dataDir }),
-    poolSize: config.databasePool.size,
-    acquireTimeoutMs: config.databasePool.acquireTimeoutMs,
-  });
+  const database = await openDatabase(databaseOptions(config));
   let draining = false;
   const handler = createFetchHandler({
     database,

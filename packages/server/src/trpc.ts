@@ -90,10 +90,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
  */
 export const companyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
   // Runs before the procedure's own strict input schema; reads only the company id and leaves the rest to it.
-  const scoped = companyScopedInput
-    .pick({ companyId: true })
-    .loose()
-    .safeParse(await getRawInput());
+  const scoped = companyScopedInput.loose().safeParse(await getRawInput());
   if (!scoped.success) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid_input', cause: scoped.error });
   }

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '../../../../packages/server/src/testing/scratch-database.js';
 
 /** Where an end-to-end run keeps its data: a fresh PostgreSQL database when TEST_DATABASE_URL is set, else PGlite. */
 export interface DemoDatabase {
@@ -19,30 +21,14 @@ export async function createDemoDatabase(): Promise<DemoDatabase> {
       dispose: () => rm(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `bh_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = () => postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
-  const sql = admin();
+  let scratch: ScratchDatabase;
   try {
-    await sql.unsafe(`create database ${name}`);
+    scratch = await createScratchDatabase(adminUrl, 'bh_e2e');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(
       `TEST_DATABASE_URL is set but no database can be created there (${detail}). Start PostgreSQL or unset it.`,
     );
-  } finally {
-    await sql.end({ timeout: 5 });
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    options: { databaseUrl: url.toString() },
-    dispose: async () => {
-      const cleanup = admin();
-      try {
-        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end({ timeout: 5 });
-      }
-    },
-  };
+  return { options: { databaseUrl: scratch.url }, dispose: scratch.drop };
 }

@@ -8,13 +8,11 @@ import {
   canonicalWeekContent,
   contentHash,
   type DayView,
-  decideEdit,
-  decideTransition,
   mondayOf,
   type Refusal,
   type TransitionView,
   trainingYearOf,
-  WEEK_ACTIONS,
+  viewerPermissions,
   type WeekStatus,
   type WeekView,
 } from '@berichtsheft/core';
@@ -176,12 +174,7 @@ export class MemoryStore {
       days: [...week.days].sort((a, b) => a.date.localeCompare(b.date)),
       approval: week.approval,
       history: week.history,
-      viewer: {
-        canEdit: decideEdit(relation, week.status).ok,
-        actions: WEEK_ACTIONS.filter(
-          (action) => decideTransition(relation, week.status, action, mode).ok,
-        ),
-      },
+      viewer: viewerPermissions(relation, week.status, mode),
     });
   }
 }

@@ -1,24 +1,19 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import type { TokenVerifier } from '../auth/verifier.js';
 import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { isDatabaseBusy } from '../db/gate.js';
 import { appRouter } from '../routers/index.js';
-import { createRequestHandler, type FetchHandler } from './request-handler.js';
+import {
+  createRequestHandler,
+  type FetchHandler,
+  type RequestHandlerOptions,
+} from './request-handler.js';
 import { databaseBusyHeaders } from './responses.js';
 
-export interface FetchHandlerOptions {
+/** The request handler's options, with the database in place of the ping and the tRPC responder built from it. */
+export type FetchHandlerOptions = Omit<RequestHandlerOptions, 'ping' | 'serveTrpc'> & {
   database: Database;
-  verifier: TokenVerifier;
-  allowedOrigins: readonly string[];
-  maxBatch: number;
-  /** Largest request body accepted, in bytes; default 1 MiB. */
-  maxBodyBytes?: number;
-  /** Mount point inside a host's server, e.g. `/berichtsheft`. */
-  basePath?: string;
-  isDraining?: () => boolean;
-  onError?: (error: unknown) => void;
-}
+};
 
 /**
  * The whole API as one `(Request) => Promise<Response>` function: tRPC at `/trpc`, `/healthz` and `/readyz`.

@@ -1,10 +1,8 @@
 import {
   type ApprenticeshipRelation,
   addDays,
-  decideEdit,
-  decideTransition,
   mondayOf,
-  WEEK_ACTIONS,
+  viewerPermissions,
   type WeekView,
 } from '@berichtsheft/core';
 import type { Executor } from '../db/database.js';
@@ -12,19 +10,6 @@ import { findLatestApproval } from '../db/queries/approvals.js';
 import { listTransitions } from '../db/queries/transitions.js';
 import { loadWeekDays } from '../db/queries/week-content.js';
 import type { WeekRecord } from '../db/queries/weeks.js';
-
-/** What the viewer may do with the week now, by the same rules that the procedures enforce. */
-export function viewerPermissions(
-  relation: ApprenticeshipRelation,
-  week: Pick<WeekRecord, 'status' | 'reviewMode'>,
-): WeekView['viewer'] {
-  return {
-    canEdit: decideEdit(relation, week.status).ok,
-    actions: WEEK_ACTIONS.filter(
-      (action) => decideTransition(relation, week.status, action, week.reviewMode).ok,
-    ),
-  };
-}
 
 export async function buildWeekView(
   db: Executor,
@@ -54,6 +39,6 @@ export async function buildWeekView(
     days,
     approval,
     history,
-    viewer: viewerPermissions(relation, week),
+    viewer: viewerPermissions(relation, week.status, week.reviewMode),
   };
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { type Database, type OpenDatabaseOptions, openDatabase } from '../db/database.js';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 
 /** Pool settings a test may shrink, e.g. to exhaust the pool on purpose. */
 export type TestPoolOptions = Pick<OpenDatabaseOptions, 'poolSize' | 'acquireTimeoutMs'>;
@@ -48,25 +47,19 @@ function pgliteTarget(pool: TestPoolOptions): TestDatabaseTarget {
 }
 
 function postgresTarget(adminUrl: string, pool: TestPoolOptions): TestDatabaseTarget {
-  const name = `bh_test_${randomBytes(6).toString('hex')}`;
+  let scratch: ScratchDatabase | undefined;
   let database: Promise<Database> | undefined;
-  const admin = () => postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
 
   async function create(): Promise<Database> {
-    const sql = admin();
     try {
-      await sql.unsafe(`create database ${name}`);
+      scratch = await createScratchDatabase(adminUrl, 'bh_test');
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new Error(
         `TEST_DATABASE_URL is set but PostgreSQL cannot be used there (${detail}). ${HOW_TO_START_POSTGRES}`,
       );
-    } finally {
-      await sql.end({ timeout: 5 });
     }
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return openDatabase({ url: url.toString(), ...pool });
+    return openDatabase({ url: scratch.url, ...pool });
   }
 
   return {
@@ -80,12 +73,8 @@ function postgresTarget(adminUrl: string, pool: TestPoolOptions): TestDatabaseTa
       const opened = database;
       database = undefined;
       await (await opened.catch(() => undefined))?.close();
-      const sql = admin();
-      try {
-        await sql.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await sql.end({ timeout: 5 });
-      }
+      await scratch?.drop();
+      scratch = undefined;
     },
   };
 }
