@@ -21,15 +21,23 @@ import {
 import { weekIdempotencyKey } from './bulk-approval.js';
 
 describe('the idempotency key of one week of a bulk approval', () => {
-  it('is a stable UUID per request key and week, and differs between weeks and requests', () => {
+  it('is a stable UUID per request key and week, and differs between weeks and requests', async () => {
     const request = randomUUID();
     const [a, b] = [randomUUID(), randomUUID()];
-    const key = weekIdempotencyKey(request, a);
+    const key = await weekIdempotencyKey(request, a);
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(weekIdempotencyKey(request, a)).toBe(key);
-    expect(weekIdempotencyKey(request, a.toUpperCase())).toBe(key);
-    expect(weekIdempotencyKey(request, b)).not.toBe(key);
-    expect(weekIdempotencyKey(randomUUID(), a)).not.toBe(key);
+    expect(await weekIdempotencyKey(request, a)).toBe(key);
+    expect(await weekIdempotencyKey(request, a.toUpperCase())).toBe(key);
+    expect(await weekIdempotencyKey(request, b)).not.toBe(key);
+    expect(await weekIdempotencyKey(randomUUID(), a)).not.toBe(key);
+  });
+
+  it('is the RFC 4122 name-based UUID, so keys stored earlier still match', async () => {
+    // RFC 4122's DNS namespace and a name whose version 5 UUID is published widely.
+    const dns = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+    expect(await weekIdempotencyKey(dns, 'www.example.com')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 });
 

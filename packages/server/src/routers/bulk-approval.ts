@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type BulkApprovalResultView,
   type BulkApprovalView,
@@ -14,14 +13,25 @@ import { performTransition } from './week-transition.js';
  * key as namespace and the week id as name). The same request key and week always give the same key, different weeks
  * different keys, so a retried bulk call finds each week's earlier transition instead of acting again (S18).
  */
-export function weekIdempotencyKey(requestKey: string, weekId: string): string {
-  const namespace = Buffer.from(requestKey.replaceAll('-', ''), 'hex');
-  const digest = createHash('sha1').update(namespace).update(weekId.toLowerCase()).digest();
-  const bytes = digest.subarray(0, 16);
+export async function weekIdempotencyKey(requestKey: string, weekId: string): Promise<string> {
+  const namespace = hexBytes(requestKey.replaceAll('-', ''));
+  const name = new TextEncoder().encode(weekId.toLowerCase());
+  const message = new Uint8Array(namespace.length + name.length);
+  message.set(namespace);
+  message.set(name, namespace.length);
+  // WebCrypto rather than node:crypto, so that the router also runs in a browser (the Storybook playground).
+  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', message)).subarray(
+    0,
+    16,
+  );
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function hexBytes(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
 }
 
 const SERVER_SIDE = new Set<TRPCError['code']>(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
@@ -45,7 +55,7 @@ export async function approveMany(
     const idempotencyKey =
       input.idempotencyKey === undefined
         ? undefined
-        : weekIdempotencyKey(input.idempotencyKey, weekId);
+        : await weekIdempotencyKey(input.idempotencyKey, weekId);
     try {
       const week = await performTransition(scope, 'approve', { weekId, version, idempotencyKey });
       if (week.status === 'approved' || week.status === 'reviewed') {
