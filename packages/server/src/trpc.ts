@@ -28,6 +28,8 @@ function inputIssuesOf(cause: unknown): InputIssue[] | null {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // The same router also runs in a browser, on the embedded database: the Storybook playground and element tests.
+  allowOutsideOfServer: true,
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error }) {
