@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // the example portal. Element tests run in real Chromium through web-test-runner instead.
 export default defineConfig({
   test: {
-    include: ['packages/{core,server,client}/src/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+    include: [
+      'packages/{core,server,client}/src/**/*.test.ts',
+      'examples/*/src/**/*.test.ts',
+      '.storybook/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

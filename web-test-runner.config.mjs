@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
@@ -21,11 +24,45 @@ function unauthorizedEndpoint(context, next) {
   return undefined;
 }
 
+/**
+ * PGlite, which runs the real server in the test page, reaches for Node modules only on its Node code path, through
+ * dynamic imports the browser never executes; they resolve to an empty module so that the page can load.
+ */
+const NODE_ONLY_MODULE = '/__node-only-module.js';
+const nodeOnlyImports = {
+  name: 'node-only-imports',
+  resolveImport({ source }) {
+    const name = source.startsWith('node:') ? source.slice('node:'.length) : source;
+    return builtinModules.includes(name) ? NODE_ONLY_MODULE : undefined;
+  },
+  serve(context) {
+    if (context.path === NODE_ONLY_MODULE) return { body: 'export default {};', type: 'js' };
+    return undefined;
+  },
+};
+
+/**
+ * PGlite's WebAssembly and its packed file system, served byte for byte: the dev server would otherwise read the
+ * `.data` file as text and hand PGlite a corrupted image.
+ */
+const pgliteAssetsDir = fileURLToPath(
+  new URL('node_modules/@electric-sql/pglite/dist/', import.meta.url),
+);
+const PGLITE_ASSET = /^\/node_modules\/@electric-sql\/pglite\/dist\/([\w.-]+\.(?:wasm|data))$/;
+async function pgliteAssets(context, next) {
+  const asset = PGLITE_ASSET.exec(context.path);
+  if (!asset) return next();
+  context.body = await readFile(`${pgliteAssetsDir}${asset[1]}`);
+  context.type = asset[1].endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+  return undefined;
+}
+
 export default {
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
-  middleware: [unauthorizedEndpoint],
+  middleware: [pgliteAssets, unauthorizedEndpoint],
   plugins: [
+    nodeOnlyImports,
     esbuildPlugin({
       ts: true,
       target: 'es2022',

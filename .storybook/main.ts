@@ -5,6 +5,15 @@ const config: StorybookConfig = {
   stories: ['../packages/elements/src/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y'],
   core: { disableTelemetry: true },
+  // The stories run the real server in the page on PGlite; Vite's dependency pre-bundling would cut PGlite off from
+  // its WebAssembly and file-system image, which it finds next to its own module.
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    optimizeDeps: {
+      ...viteConfig.optimizeDeps,
+      exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
+    },
+  }),
 };
 
 export default config;

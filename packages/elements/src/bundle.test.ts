@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createSampleStore, SAMPLE, sampleApi } from './testing/sample-data.js';
+import { createSample } from './testing/playground.js';
 
 /** The file a host page loads with `<script type="module">`; built by `npm run build:bundle`. */
 const BUNDLE = '/packages/elements/dist/bundle/berichtsheft-elements.js';
@@ -13,22 +13,22 @@ describe('script-tag bundle', () => {
     const present = await fetch(BUNDLE, { method: 'HEAD' });
     if (!present.ok) throw new Error(`${BUNDLE} is missing: run \`npm run build:bundle\` first.`);
 
+    const sample = await createSample();
     // Static markup, as a host page would have it before any script runs.
     const page = document.createElement('main');
     page.innerHTML = `
-      <bh-provider id="apprentice" company-id="${SAMPLE.companyId}">
+      <bh-provider id="apprentice" company-id="${sample.companyId}">
         <bh-report-editor week="2026-W48"></bh-report-editor>
       </bh-provider>
-      <bh-provider id="trainer" company-id="${SAMPLE.companyId}">
+      <bh-provider id="trainer" company-id="${sample.companyId}">
         <bh-signoff-queue></bh-signoff-queue>
       </bh-provider>`;
     document.body.append(page);
-    const store = createSampleStore();
     // A host sets properties on elements that are not upgraded yet; the elements must pick them up.
     Object.assign(page.querySelector('#apprentice') as HTMLElement, {
-      api: sampleApi(store, 'anna'),
+      api: sample.apiAs('anna'),
     });
-    Object.assign(page.querySelector('#trainer') as HTMLElement, { api: sampleApi(store, 'tom') });
+    Object.assign(page.querySelector('#trainer') as HTMLElement, { api: sample.apiAs('tom') });
     expect(customElements.get('bh-provider')).to.equal(undefined);
 
     const script = document.createElement('script');

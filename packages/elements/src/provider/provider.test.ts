@@ -1,32 +1,34 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/bh-report-editor.js';
 import type { BhReportEditor } from '../report-editor/report-editor.js';
-import { inProvider, textOf, waitForText } from '../testing/fixtures.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import { textOf, waitForText, withSample } from '../testing/fixtures.js';
 import type { BhProvider } from './provider.js';
+
+/** Any company: these tests never reach a server that would know it. */
+const COMPANY_ID = '5f1f9d64-3c1b-4a0e-8f43-8a1d7b3f9c20';
 
 describe('<bh-provider>', () => {
   it('hands its API and company to the elements inside', async () => {
-    const { element } = await inProvider<BhReportEditor>(
-      sampleApi(createSampleStore(), 'anna'),
+    const { element } = await withSample<BhReportEditor>(
       html`<bh-report-editor week="2026-W48"></bh-report-editor>`,
+      { person: 'anna' },
     );
     await waitForText(element, 'Anna Schmidt');
   });
 
   it('passes a change of company on, and the server refuses a company the user is not in', async () => {
-    const { element, provider } = await inProvider<BhReportEditor>(
-      sampleApi(createSampleStore(), 'anna'),
+    const { element, provider, sample } = await withSample<BhReportEditor>(
       html`<bh-report-editor week="2026-W48"></bh-report-editor>`,
+      { person: 'anna' },
     );
     await waitForText(element, 'Anna Schmidt');
-    provider.companyId = SAMPLE.otherCompanyId;
+    provider.companyId = sample.otherCompanyId;
     await waitForText(element, 'Sie gehören diesem Unternehmen nicht an.');
   });
 
   it('shows that it is not connected without an API', async () => {
     const provider = await fixture<BhProvider>(
-      html`<bh-provider company-id=${SAMPLE.companyId}><bh-report-editor></bh-report-editor></bh-provider>`,
+      html`<bh-provider company-id=${COMPANY_ID}><bh-report-editor></bh-report-editor></bh-provider>`,
     );
     const editor = provider.querySelector('bh-report-editor') as BhReportEditor;
     await editor.updateComplete;
@@ -39,7 +41,7 @@ describe('<bh-provider>', () => {
     const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhenViaS5hbm5hIn0.secret-token-value';
     const provider = await fixture<BhProvider>(html`<bh-provider
       api-url="/__test/unauthorized"
-      company-id=${SAMPLE.companyId}
+      company-id=${COMPANY_ID}
       .getToken=${({ forceRefresh }: { forceRefresh: boolean }) => {
         asked.push(forceRefresh);
         return token;

@@ -1,32 +1,37 @@
 import { ApiError } from '@berichtsheft/client';
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { SamplePerson } from '@berichtsheft/server/playground';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../define/bh-report-editor.js';
-import type { MemoryStore } from '../testing/memory-store.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
-import { inStoryProvider, untilText } from '../testing/stories.js';
-
-type Person = 'anna' | 'tom';
+import type { Sample } from '../testing/playground.js';
+import { inStoryProvider, loadedSample, sampleLoader, untilText } from '../testing/stories.js';
 
 interface Args {
   week: string;
-  person: Person;
+  person: SamplePerson;
   lang: 'de' | 'en';
 }
 
-function render({ week, person, lang }: Args) {
-  const store = createSampleStore();
+function editorOf(sample: Sample, { week, person, lang }: Args) {
   return inStoryProvider(
-    sampleApi(store, person),
+    sample,
+    person,
     html`<bh-report-editor week=${week}></bh-report-editor>`,
     lang,
   );
 }
 
+const render = (args: Args, context: StoryContext<Args>) => editorOf(loadedSample(context), args);
+
 const meta: Meta<Args> = {
   title: 'Elements/bh-report-editor',
   component: 'bh-report-editor',
   args: { week: '2026-W48', person: 'anna', lang: 'de' },
+  argTypes: {
+    person: { control: 'inline-radio', options: ['anna', 'ben', 'tom', 'carla'] },
+    lang: { control: 'inline-radio', options: ['de', 'en'] },
+  },
+  loaders: [sampleLoader()],
   render,
 };
 export default meta;
@@ -46,39 +51,28 @@ export const NoApprenticeship: Story = { args: { person: 'tom' } };
 export const English: Story = { args: { lang: 'en' } };
 
 export const Loading: Story = {
-  render: (args) => {
-    const store = createSampleStore();
-    store.hold();
-    return inStoryProvider(
-      sampleApi(store, args.person),
-      html`<bh-report-editor week=${args.week}></bh-report-editor>`,
-    );
+  render: (args, context) => {
+    const sample = loadedSample(context);
+    sample.faults.hold();
+    return editorOf(sample, args);
   },
 };
 
 export const ServiceUnavailable: Story = {
-  render: (args) => {
-    const store = createSampleStore();
-    store.failNext(new ApiError('SERVICE_UNAVAILABLE', 'unavailable'));
-    return inStoryProvider(
-      sampleApi(store, args.person),
-      html`<bh-report-editor week=${args.week}></bh-report-editor>`,
-    );
+  render: (args, context) => {
+    const sample = loadedSample(context);
+    sample.faults.failNext(new ApiError('SERVICE_UNAVAILABLE', 'unavailable'));
+    return editorOf(sample, args);
   },
 };
 
 /** Someone saved the week in another tab; the apprentice's text stays and the server version is shown. */
 export const StaleVersion: Story = {
-  loaders: [async () => ({ store: createSampleStore() })],
-  render: (args, { loaded }) =>
-    inStoryProvider(
-      sampleApi(loaded.store as MemoryStore, args.person),
-      html`<bh-report-editor week=${args.week}></bh-report-editor>`,
-    ),
-  play: async ({ canvasElement, loaded }) => {
-    const editor = canvasElement.querySelector('bh-report-editor');
+  play: async (context) => {
+    const sample = loadedSample(context);
+    const editor = context.canvasElement.querySelector('bh-report-editor');
     await untilText(editor, 'KW 48/2026');
-    (loaded.store as MemoryStore).changeElsewhere(SAMPLE.annaW48, 'Vertrieb');
+    await sample.saveElsewhere('anna', sample.weeks.annaDraft, { department: 'Vertrieb' });
     const department = editor?.shadowRoot?.querySelector<HTMLInputElement>('#department');
     if (!department) return;
     department.value = 'Softwareentwicklung (Team Web)';

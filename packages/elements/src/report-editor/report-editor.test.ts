@@ -10,13 +10,13 @@ import {
   textOf,
   typeInto,
   waitForText,
-  withSampleData,
+  withSample,
 } from '../testing/fixtures.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import { createSample } from '../testing/playground.js';
 import type { BhReportEditor } from './report-editor.js';
 
 function editor(week: string, options: Partial<SampleOptions> = {}) {
-  return withSampleData<BhReportEditor>(html`<bh-report-editor week=${week}></bh-report-editor>`, {
+  return withSample<BhReportEditor>(html`<bh-report-editor week=${week}></bh-report-editor>`, {
     ...options,
     person: options.person ?? 'anna',
   });
@@ -31,9 +31,9 @@ function leavingIsQuestioned(): boolean {
 
 describe('<bh-report-editor>', () => {
   it('shows a loading state that is accessible', async () => {
-    const store = createSampleStore();
-    const release = store.hold();
-    const { element } = await editor('2026-W48', { store });
+    const sample = await createSample();
+    const release = sample.faults.hold();
+    const { element } = await editor('2026-W48', { sample });
     expect(textOf(element)).to.include('Wird geladen');
     await expect(element).to.be.accessible();
     release();
@@ -51,7 +51,7 @@ describe('<bh-report-editor>', () => {
   });
 
   it('saves the edited week with its version and announces it', async () => {
-    const { element, store } = await editor('2026-W48');
+    const { element, sample } = await editor('2026-W48');
     await waitForText(element, 'KW 48/2026');
     typeInto(query(element, '#department'), 'Qualitätssicherung');
     buttonNamed(element, 'Eintrag hinzufügen').click();
@@ -71,13 +71,17 @@ describe('<bh-report-editor>', () => {
     setTimeout(() => buttonNamed(element, 'Speichern').click());
     const saved = (await oneEvent(element, 'bh-report-saved')) as BhReportSavedEvent;
     expect(leavingIsQuestioned(), 'saved edits let the page go').to.equal(false);
-    expect(saved.detail).to.include({ weekId: SAMPLE.annaW48, version: 3, status: 'draft' });
+    expect(saved.detail).to.include({
+      weekId: sample.weeks.annaDraft,
+      version: 3,
+      status: 'draft',
+    });
     expect(saved.composed).to.equal(true);
     await waitForText(element, 'Gespeichert.');
     expect(query(element, '[role=status]').textContent).to.include('Gespeichert.');
-    const stored = store.week(SAMPLE.annaW48);
-    expect(stored?.department).to.equal('Qualitätssicherung');
-    const savedMonday = stored?.days.find((d) => d.date === '2026-11-23');
+    const stored = await sample.read('anna', sample.weeks.annaDraft);
+    expect(stored.department).to.equal('Qualitätssicherung');
+    const savedMonday = stored.days.find((d) => d.date === '2026-11-23');
     expect(savedMonday?.entries.at(-1)).to.include({ minutes: 75 });
     expect(savedMonday?.entries.at(-1)?.text).to.equal(
       'Code-Review\nmit <script>alert(1)</script>',
@@ -85,7 +89,7 @@ describe('<bh-report-editor>', () => {
   });
 
   it('marks invalid fields, ties the message to them and focuses the first one', async () => {
-    const { element, store } = await editor('2026-W48');
+    const { element, sample } = await editor('2026-W48');
     await waitForText(element, 'KW 48/2026');
     buttonNamed(element, 'Eintrag hinzufügen').click();
     await element.updateComplete;
@@ -101,7 +105,7 @@ describe('<bh-report-editor>', () => {
     expect(element.shadowRoot?.activeElement).to.equal(
       element.shadowRoot?.querySelector('[aria-invalid=true]'),
     );
-    expect(store.week(SAMPLE.annaW48)?.version).to.equal(2);
+    expect((await sample.read('anna', sample.weeks.annaDraft)).version).to.equal(2);
     await expect(element).to.be.accessible();
   });
 
@@ -122,9 +126,9 @@ describe('<bh-report-editor>', () => {
   });
 
   it('keeps the typed text on a stale version, shows the server version, and saves on retry', async () => {
-    const { element, store } = await editor('2026-W48');
+    const { element, sample } = await editor('2026-W48');
     await waitForText(element, 'KW 48/2026');
-    store.changeElsewhere(SAMPLE.annaW48, 'Vertrieb');
+    await sample.saveElsewhere('anna', sample.weeks.annaDraft, { department: 'Vertrieb' });
     typeInto(query(element, '#department'), 'Meine Abteilung');
     buttonNamed(element, 'Speichern').click();
     await waitForText(element, 'an anderer Stelle geändert');
@@ -136,16 +140,17 @@ describe('<bh-report-editor>', () => {
     setTimeout(() => buttonNamed(element, 'Speichern').click());
     const saved = (await oneEvent(element, 'bh-report-saved')) as BhReportSavedEvent;
     expect(saved.detail.version).to.equal(4);
-    expect(store.week(SAMPLE.annaW48)?.department).to.equal('Meine Abteilung');
+    expect((await sample.read('anna', sample.weeks.annaDraft)).department).to.equal(
+      'Meine Abteilung',
+    );
   });
 
   it('keeps unsaved edits visible when the week was submitted elsewhere', async () => {
-    const store = createSampleStore();
-    const { element } = await editor('2026-W48', { store });
+    const { element, sample } = await editor('2026-W48');
     await waitForText(element, 'KW 48/2026');
-    await sampleApi(store, 'anna').submitWeek({
-      companyId: SAMPLE.companyId,
-      weekId: SAMPLE.annaW48,
+    await sample.directAs('anna').submitWeek({
+      companyId: sample.companyId,
+      weekId: sample.weeks.annaDraft,
       version: 2,
     });
     typeInto(query(element, '#department'), 'Nicht verloren');
@@ -192,9 +197,9 @@ describe('<bh-report-editor>', () => {
   });
 
   it('shows an error with a retry', async () => {
-    const store = createSampleStore();
-    store.failNext(new ApiError('SERVICE_UNAVAILABLE', 'unavailable'));
-    const { element } = await editor('2026-W48', { store });
+    const sample = await createSample();
+    sample.faults.failNext(new ApiError('SERVICE_UNAVAILABLE', 'unavailable'));
+    const { element } = await editor('2026-W48', { sample });
     await waitForText(element, 'nicht erreichbar');
     expect(query(element, '[role=alert]')).to.exist;
     await expect(element).to.be.accessible();
@@ -256,15 +261,25 @@ describe('<bh-report-editor>', () => {
   });
 
   it('shows what the apprentice wrote as text, never as markup', async () => {
-    const store = createSampleStore();
-    const week = store.week(SAMPLE.annaW47);
+    const sample = await createSample();
     const attack = '<img src=x onerror="window.__bhHacked=1"><script>window.__bhHacked=1</script>';
-    const entry = week?.days[0]?.entries[0];
-    if (!week || !entry) throw new Error('sample week missing');
-    entry.text = attack;
-    week.department = attack;
-    const { element } = await editor('2026-W47', { store });
-    await waitForText(element, 'KW 47/2026');
+    const draft = await sample.read('anna', sample.weeks.annaDraft);
+    const saved = await sample.saveElsewhere('anna', draft.id, {
+      department: attack,
+      days: [
+        {
+          date: draft.weekStart,
+          attendance: 'company',
+          entries: [{ kind: 'company_work', form: 'free_text', text: attack, minutes: 60 }],
+        },
+      ],
+    });
+    // Submitted, the week is shown as text rather than in form fields.
+    await sample
+      .directAs('anna')
+      .submitWeek({ companyId: sample.companyId, weekId: saved.id, version: saved.version });
+    const { element } = await editor('2026-W48', { sample });
+    await waitForText(element, 'KW 48/2026');
     expect(textOf(element)).to.include(attack);
     expect(element.shadowRoot?.querySelector('img, script')).to.equal(null);
     expect((window as unknown as { __bhHacked?: number }).__bhHacked).to.equal(undefined);

@@ -1,10 +1,10 @@
 import { ApiError, type BerichtsheftApi } from '@berichtsheft/client';
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import '../define/bh-provider.js';
 import '../define/bh-report-editor.js';
 import { currentWeek, formatWeekParam, shiftWeek } from '../shared/format.js';
-import { createSampleStore, sampleApi } from '../testing/sample-data.js';
-import { inStoryProvider } from '../testing/stories.js';
+import { loadedSample, sampleLoader } from '../testing/stories.js';
 
 /**
  * The overview of the recent weeks above the editor. The sample weeks are placed on the current week and the three
@@ -31,15 +31,15 @@ function withOverview(api: BerichtsheftApi, overview: Overview): BerichtsheftApi
   return api;
 }
 
-function render({ weeksBack, lang, overview }: Args) {
+function render({ weeksBack, lang, overview }: Args, context: StoryContext<Args>) {
   let week = currentWeek();
   for (let i = 0; i < weeksBack; i += 1) week = shiftWeek(week, -1);
-  const store = createSampleStore(currentWeek());
-  return inStoryProvider(
-    withOverview(sampleApi(store, 'anna'), overview),
-    html`<bh-report-editor week=${formatWeekParam(week)}></bh-report-editor>`,
-    lang,
-  );
+  const sample = loadedSample(context);
+  return html`<bh-provider
+    .api=${withOverview(sample.apiAs('anna'), overview)}
+    company-id=${sample.companyId}
+    lang=${lang}
+  ><bh-report-editor week=${formatWeekParam(week)}></bh-report-editor></bh-provider>`;
 }
 
 const meta: Meta<Args> = {
@@ -50,6 +50,7 @@ const meta: Meta<Args> = {
     weeksBack: { control: { type: 'number', min: 0, max: 7 } },
     overview: { control: 'inline-radio', options: ['answers', 'loading', 'unavailable'] },
   },
+  loaders: [sampleLoader(currentWeek())],
   render,
 };
 export default meta;

@@ -11,17 +11,16 @@ import {
   textOf,
   typeInto,
   waitForText,
-  withSampleData,
+  withSample,
 } from '../testing/fixtures.js';
-import type { MemoryStore } from '../testing/memory-store.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
+import { createSample, type Sample } from '../testing/playground.js';
 import type { BhReportEditor } from './report-editor.js';
 import { type OverviewWeek, overviewWeeks, renderWeekOverview } from './week-overview.js';
 
 function summary(isoYear: number, isoWeek: number, status: WeekStatus): WeekSummaryView {
   return {
     id: `${isoYear}-${isoWeek}`,
-    apprenticeshipId: SAMPLE.annaApprenticeship,
+    apprenticeshipId: 'aaaaaaaa-0000-4000-8000-000000000001',
     isoYear,
     isoWeek,
     weekStart: '',
@@ -133,14 +132,14 @@ describe('renderWeekOverview', () => {
 });
 
 /** The sample weeks fall on the current week and the three before, so the tests do not depend on the date. */
-function editorNow(
-  options: { store?: MemoryStore; api?: BerichtsheftApi; week?: IsoWeek; lang?: string } = {},
+async function editorNow(
+  options: { sample?: Sample; api?: BerichtsheftApi; week?: IsoWeek; lang?: string } = {},
 ) {
-  return withSampleData<BhReportEditor>(
+  return withSample<BhReportEditor>(
     options.week
       ? html`<bh-report-editor week=${formatWeekParam(options.week)}></bh-report-editor>`
       : html`<bh-report-editor></bh-report-editor>`,
-    { ...options, person: 'anna', store: options.store ?? createSampleStore(currentWeek()) },
+    { ...options, person: 'anna', sample: options.sample ?? (await createSample(currentWeek())) },
   );
 }
 
@@ -212,25 +211,30 @@ describe('<bh-report-editor> week overview', () => {
   });
 
   it('opens a missing week as a new draft, which the overview then shows', async () => {
-    const { element, store } = await editorNow();
+    const { element, sample } = await editorNow();
     await untilOverview(element);
     const missing = back(5);
     expect(statusOf(overviewButton(element, missing))).to.equal('Fehlt');
     overviewButton(element, missing).click();
     await waitUntil(() => statusOf(overviewButton(element, missing)) === 'Entwurf', 'no draft');
     expect(query(element, '.status').textContent).to.equal('Entwurf');
+    const weeks = await sample
+      .directAs('anna')
+      .listWeeks({ companyId: sample.companyId, apprenticeshipId: sample.apprenticeships.anna });
     expect(
-      store.data.weeks.some((w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek),
+      weeks.some((w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek),
     ).to.equal(true);
   });
 
   it('saves unsaved edits before opening another week from the overview', async () => {
-    const { element, store } = await editorNow();
+    const { element, sample } = await editorNow();
     await untilOverview(element);
     typeInto(query(element, '#department'), 'Qualitätssicherung');
     overviewButton(element, back(1)).click();
     await waitForText(element, 'Diese Woche kann in ihrem Status nicht bearbeitet werden.');
-    expect(store.week(SAMPLE.annaW48)?.department).to.equal('Qualitätssicherung');
+    expect((await sample.read('anna', sample.weeks.annaDraft)).department).to.equal(
+      'Qualitätssicherung',
+    );
   });
 
   it('follows submit and withdraw', async () => {
@@ -263,8 +267,8 @@ describe('<bh-report-editor> week overview', () => {
   });
 
   it('is accessible while loading and when it could not be loaded, and can be retried', async () => {
-    const store = createSampleStore(currentWeek());
-    const api = sampleApi(store, 'anna');
+    const sample = await createSample(currentWeek());
+    const api = sample.apiAs('anna');
     let answer: (() => void) | null = null;
     let fail = true;
     const flaky: BerichtsheftApi = {
@@ -277,7 +281,7 @@ describe('<bh-report-editor> week overview', () => {
               : resolve(api.listWeeks(input));
         }),
     };
-    const { element } = await editorNow({ store, api: flaky });
+    const { element } = await editorNow({ sample, api: flaky });
     await waitForText(element, 'Wochenübersicht wird geladen');
     await expect(element).to.be.accessible();
     (answer as (() => void) | null)?.();

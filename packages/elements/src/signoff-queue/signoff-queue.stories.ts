@@ -1,21 +1,26 @@
 import { ApiError } from '@berichtsheft/client';
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { SamplePerson } from '@berichtsheft/server/playground';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../define/bh-signoff-queue.js';
-import type { MemoryStore } from '../testing/memory-store.js';
-import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
-import { inStoryProvider, untilText } from '../testing/stories.js';
+import type { Sample } from '../testing/playground.js';
+import { inStoryProvider, loadedSample, sampleLoader, untilText } from '../testing/stories.js';
 
 interface Args {
-  person: 'tom' | 'anna';
+  person: SamplePerson;
   lang: 'de' | 'en';
 }
 
-function queueWith(args: Args, prepare: (store: MemoryStore) => void = () => {}) {
-  const store = createSampleStore();
-  prepare(store);
+function queueWith(
+  args: Args,
+  context: StoryContext<Args>,
+  prepare: (sample: Sample) => void = () => {},
+) {
+  const sample = loadedSample(context);
+  prepare(sample);
   return inStoryProvider(
-    sampleApi(store, args.person),
+    sample,
+    args.person,
     html`<bh-signoff-queue></bh-signoff-queue>`,
     args.lang,
   );
@@ -25,7 +30,12 @@ const meta: Meta<Args> = {
   title: 'Elements/bh-signoff-queue',
   component: 'bh-signoff-queue',
   args: { person: 'tom', lang: 'de' },
-  render: (args) => queueWith(args),
+  argTypes: {
+    person: { control: 'inline-radio', options: ['tom', 'anna', 'ben', 'carla'] },
+    lang: { control: 'inline-radio', options: ['de', 'en'] },
+  },
+  loaders: [sampleLoader()],
+  render: (args, context) => queueWith(args, context),
 };
 export default meta;
 
@@ -37,11 +47,15 @@ export const Empty: Story = { args: { person: 'anna' } };
 
 export const English: Story = { args: { lang: 'en' } };
 
-export const Loading: Story = { render: (args) => queueWith(args, (store) => store.hold()) };
+export const Loading: Story = {
+  render: (args, context) => queueWith(args, context, (sample) => sample.faults.hold()),
+};
 
 export const NetworkError: Story = {
-  render: (args) =>
-    queueWith(args, (store) => store.failNext(new ApiError('NETWORK_ERROR', 'network_error'))),
+  render: (args, context) =>
+    queueWith(args, context, (sample) =>
+      sample.faults.failNext(new ApiError('NETWORK_ERROR', 'network_error')),
+    ),
 };
 
 async function openFirst(canvasElement: HTMLElement) {
@@ -77,22 +91,20 @@ export const Selection: Story = {
   },
 };
 
-/** The store behind `SelectionWithRefusal`, so its `play` can change a week after the list was loaded. */
-let refusalStore: MemoryStore | null = null;
-
 /** After a bulk approval in which one week had changed meanwhile: one approved, one listed with its reason. */
 export const SelectionWithRefusal: Story = {
-  render: (args) =>
-    queueWith(args, (store) => {
-      refusalStore = store;
-    }),
-  play: async ({ canvasElement }) => {
-    const queue = canvasElement.querySelector('bh-signoff-queue');
+  play: async (context) => {
+    const sample = loadedSample(context);
+    const queue = context.canvasElement.querySelector('bh-signoff-queue');
     await untilText(queue, 'Anna Schmidt');
     queue?.shadowRoot?.querySelector<HTMLInputElement>('#select-all')?.click();
     await untilText(queue, 'Ausgewählte abzeichnen (2)');
-    const ben = refusalStore?.week(SAMPLE.benW47);
-    if (ben) ben.version += 1;
+    // Ben withdraws his week and submits it again: the version the trainer selected is no longer the current one.
+    const ben = sample.directAs('ben');
+    const { companyId } = sample;
+    const held = await sample.read('ben', sample.weeks.benSubmitted);
+    const withdrawn = await ben.withdrawWeek({ companyId, weekId: held.id, version: held.version });
+    await ben.submitWeek({ companyId, weekId: withdrawn.id, version: withdrawn.version });
     queue?.shadowRoot?.querySelector<HTMLButtonElement>('button.approve-selected')?.click();
     await untilText(queue, 'nicht abgezeichnet');
   },

@@ -14,13 +14,13 @@ import {
   textOf,
   typeInto,
   waitForText,
-  withSampleData,
+  withSample,
 } from '../testing/fixtures.js';
-import { createSampleStore, SAMPLE } from '../testing/sample-data.js';
+import { createSample } from '../testing/playground.js';
 import type { BhSignoffQueue } from './signoff-queue.js';
 
 function queue(options: Partial<SampleOptions> = {}) {
-  return withSampleData<BhSignoffQueue>(html`<bh-signoff-queue></bh-signoff-queue>`, {
+  return withSample<BhSignoffQueue>(html`<bh-signoff-queue></bh-signoff-queue>`, {
     ...options,
     person: options.person ?? 'tom',
   });
@@ -48,9 +48,9 @@ function click(input: HTMLInputElement): void {
 
 describe('<bh-signoff-queue>', () => {
   it('is accessible while loading', async () => {
-    const store = createSampleStore();
-    const release = store.hold();
-    const { element } = await queue({ store });
+    const sample = await createSample();
+    const release = sample.faults.hold();
+    const { element } = await queue({ sample });
     expect(textOf(element)).to.include('Wird geladen');
     await expect(element).to.be.accessible();
     release();
@@ -73,7 +73,7 @@ describe('<bh-signoff-queue>', () => {
   });
 
   it('opens a week, approves it ("Abzeichnen") and announces the result', async () => {
-    const { element, store } = await queue();
+    const { element, sample } = await queue();
     await waitForText(element, 'Anna Schmidt');
     openButtons(element)[0]?.click();
     await waitForText(element, 'Daily-Stand-up im Team');
@@ -81,17 +81,17 @@ describe('<bh-signoff-queue>', () => {
     await expect(element).to.be.accessible();
     setTimeout(() => buttonNamed(element, 'Abzeichnen').click());
     const approved = (await oneEvent(element, 'bh-report-approved')) as BhReportApprovedEvent;
-    expect(approved.detail).to.include({ weekId: SAMPLE.annaW47, status: 'approved' });
+    expect(approved.detail).to.include({ weekId: sample.weeks.annaSubmitted, status: 'approved' });
     await waitForText(element, 'Abgezeichnet: Anna Schmidt, KW 47/2026.');
     expect(query(element, '[role=status]').textContent).to.include('Abgezeichnet: Anna Schmidt');
     expect(element.shadowRoot?.querySelectorAll('.item')).to.have.length(1);
-    const stored = store.week(SAMPLE.annaW47);
-    expect(stored?.status).to.equal('approved');
-    expect(stored?.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
+    const stored = await sample.read('anna', sample.weeks.annaSubmitted);
+    expect(stored.status).to.equal('approved');
+    expect(stored.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
   });
 
   it('requires a reason to return a week', async () => {
-    const { element, store } = await queue();
+    const { element, sample } = await queue();
     await waitForText(element, 'Ben Yılmaz');
     openButtons(element)[1]?.click();
     await waitForText(element, 'Wartung der Fräsmaschine');
@@ -106,15 +106,15 @@ describe('<bh-signoff-queue>', () => {
     expect(reason.getAttribute('aria-describedby')).to.include('reason-error');
     expect(element.shadowRoot?.activeElement).to.equal(reason);
     expect(returned).to.equal(false);
-    expect(store.week(SAMPLE.benW47)?.status).to.equal('submitted');
+    expect((await sample.read('ben', sample.weeks.benSubmitted)).status).to.equal('submitted');
     await expect(element).to.be.accessible();
 
     typeInto(reason, 'Bitte die Dauer für Dienstag ergänzen.');
     setTimeout(() => buttonNamed(element, 'Zur Überarbeitung zurückgeben').click());
     const event = (await oneEvent(element, 'bh-report-returned')) as BhReportReturnedEvent;
-    expect(event.detail).to.include({ weekId: SAMPLE.benW47, status: 'returned' });
+    expect(event.detail).to.include({ weekId: sample.weeks.benSubmitted, status: 'returned' });
     await waitForText(element, 'Zur Überarbeitung zurückgegeben: Ben Yılmaz, KW 47/2026.');
-    expect(store.week(SAMPLE.benW47)?.returnReason).to.equal(
+    expect((await sample.read('ben', sample.weeks.benSubmitted)).returnReason).to.equal(
       'Bitte die Dauer für Dienstag ergänzen.',
     );
   });
@@ -126,9 +126,9 @@ describe('<bh-signoff-queue>', () => {
   });
 
   it('shows an error with a retry', async () => {
-    const store = createSampleStore();
-    store.failNext(new ApiError('NETWORK_ERROR', 'network_error'));
-    const { element } = await queue({ store });
+    const sample = await createSample();
+    sample.faults.failNext(new ApiError('NETWORK_ERROR', 'network_error'));
+    const { element } = await queue({ sample });
     await waitForText(element, 'nicht erreichbar');
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Erneut versuchen').click();
@@ -162,10 +162,10 @@ describe('<bh-signoff-queue>', () => {
 
   describe('bulk approval', () => {
     it('offers a labelled checkbox per week, "Alle auswählen" and a counting button', async () => {
-      const { element } = await queue();
+      const { element, sample } = await queue();
       await waitForText(element, 'Ben Yılmaz');
-      const anna = checkbox(element, `select-${SAMPLE.annaW47}`);
-      const ben = checkbox(element, `select-${SAMPLE.benW47}`);
+      const anna = checkbox(element, `select-${sample.weeks.annaSubmitted}`);
+      const ben = checkbox(element, `select-${sample.weeks.benSubmitted}`);
       expect(labelOf(element, anna)).to.equal('Auswählen: Anna Schmidt, KW 47/2026');
       expect(labelOf(element, ben)).to.equal('Auswählen: Ben Yılmaz, KW 47/2026');
       const all = checkbox(element, 'select-all');
@@ -191,35 +191,43 @@ describe('<bh-signoff-queue>', () => {
     });
 
     it("approves several apprentices' weeks at once and says so", async () => {
-      const { element, store } = await queue();
+      const { element, sample } = await queue();
       await waitForText(element, 'Ben Yılmaz');
       click(checkbox(element, 'select-all'));
       await element.updateComplete;
       setTimeout(() => bulkButton(element).click());
       const event = (await oneEvent(element, 'bh-reports-approved')) as BhReportsApprovedEvent;
       expect(event.detail).to.deep.equal({
-        approvedWeekIds: [SAMPLE.annaW47, SAMPLE.benW47],
+        approvedWeekIds: [sample.weeks.annaSubmitted, sample.weeks.benSubmitted],
         reviewedWeekIds: [],
       });
       await waitForText(element, '2 Berichte abgezeichnet.');
       await waitForText(element, 'Zurzeit wartet kein Bericht auf Sie.');
       expect(query(element, '.bulk-result').getAttribute('role')).to.equal('status');
-      for (const weekId of [SAMPLE.annaW47, SAMPLE.benW47]) {
-        const stored = store.week(weekId);
-        expect(stored?.status).to.equal('approved');
-        expect(stored?.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
+      for (const stored of [
+        await sample.read('anna', sample.weeks.annaSubmitted),
+        await sample.read('ben', sample.weeks.benSubmitted),
+      ]) {
+        expect(stored.status).to.equal('approved');
+        expect(stored.approval?.contentHash).to.match(/^[0-9a-f]{64}$/);
       }
       await expect(element).to.be.accessible();
     });
 
     it('lists the weeks it could not approve with the reason, and keeps them in the queue', async () => {
-      const { element, store } = await queue();
+      const { element, sample } = await queue();
       await waitForText(element, 'Ben Yılmaz');
       click(checkbox(element, 'select-all'));
       await element.updateComplete;
-      // Ben's week changes after the list was loaded: the version the trainer holds is stale.
-      const ben = store.week(SAMPLE.benW47);
-      if (ben) ben.version += 1;
+      // Ben withdraws his week after the list was loaded, then submits it again: the version the trainer holds is stale.
+      const ben = sample.directAs('ben');
+      const { companyId } = sample;
+      const withdrawn = await ben.withdrawWeek({
+        companyId,
+        weekId: sample.weeks.benSubmitted,
+        version: (await sample.read('ben', sample.weeks.benSubmitted)).version,
+      });
+      await ben.submitWeek({ companyId, weekId: withdrawn.id, version: withdrawn.version });
       let fired: BhReportsApprovedEvent | null = null;
       element.addEventListener('bh-reports-approved', (e) => {
         fired = e;
@@ -231,19 +239,19 @@ describe('<bh-signoff-queue>', () => {
         'Ben Yılmaz, KW 47/2026: Die Woche wurde inzwischen geändert. Bitte öffnen und erneut prüfen.',
       ]);
       expect((fired as BhReportsApprovedEvent | null)?.detail).to.deep.equal({
-        approvedWeekIds: [SAMPLE.annaW47],
+        approvedWeekIds: [sample.weeks.annaSubmitted],
         reviewedWeekIds: [],
       });
-      expect(store.week(SAMPLE.annaW47)?.status).to.equal('approved');
-      expect(store.week(SAMPLE.benW47)?.status).to.equal('submitted');
+      expect((await sample.read('anna', sample.weeks.annaSubmitted)).status).to.equal('approved');
+      expect((await sample.read('ben', sample.weeks.benSubmitted)).status).to.equal('submitted');
       expect(element.shadowRoot?.querySelectorAll('.item')).to.have.length(1);
-      expect(checkbox(element, `select-${SAMPLE.benW47}`).checked).to.equal(false);
+      expect(checkbox(element, `select-${sample.weeks.benSubmitted}`).checked).to.equal(false);
       expect(bulkButton(element).disabled).to.equal(true);
       await expect(element).to.be.accessible();
     });
 
     it('selects and approves with the keyboard', async () => {
-      const { element, store } = await queue();
+      const { element, sample } = await queue();
       await waitForText(element, 'Ben Yılmaz');
       checkbox(element, 'select-all').focus();
       await sendKeys({ press: 'Space' });
@@ -253,17 +261,17 @@ describe('<bh-signoff-queue>', () => {
       expect(element.shadowRoot?.activeElement).to.equal(bulkButton(element));
       await sendKeys({ press: 'Enter' });
       await waitForText(element, '2 Berichte abgezeichnet.');
-      expect(store.week(SAMPLE.benW47)?.status).to.equal('approved');
+      expect((await sample.read('ben', sample.weeks.benSubmitted)).status).to.equal('approved');
       expect(element.shadowRoot?.activeElement?.id).to.equal('queue-title');
     });
 
     it('speaks English', async () => {
-      const { element } = await queue({ lang: 'en' });
+      const { element, sample } = await queue({ lang: 'en' });
       await waitForText(element, 'Select all');
       expect(textOf(element)).to.include('Approve selected (0)');
-      click(checkbox(element, `select-${SAMPLE.benW47}`));
+      click(checkbox(element, `select-${sample.weeks.benSubmitted}`));
       await element.updateComplete;
-      const ben = checkbox(element, `select-${SAMPLE.benW47}`);
+      const ben = checkbox(element, `select-${sample.weeks.benSubmitted}`);
       expect(labelOf(element, ben)).to.equal('Select: Ben Yılmaz, week 47, 2026');
       expect(bulkButton(element).textContent?.trim()).to.equal('Approve selected (1)');
     });
@@ -271,9 +279,9 @@ describe('<bh-signoff-queue>', () => {
     it('fits a 360 px wide screen with a selection', async () => {
       await setViewport({ width: 360, height: 740 });
       try {
-        const { element } = await queue();
+        const { element, sample } = await queue();
         await waitForText(element, 'Ben Yılmaz');
-        click(checkbox(element, `select-${SAMPLE.annaW47}`));
+        click(checkbox(element, `select-${sample.weeks.annaSubmitted}`));
         await element.updateComplete;
         expect(element.scrollWidth).to.be.at.most(360);
         expect(document.documentElement.scrollWidth).to.be.at.most(360);

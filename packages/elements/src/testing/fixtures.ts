@@ -1,20 +1,20 @@
 import type { BerichtsheftApi } from '@berichtsheft/client';
+import type { SamplePerson } from '@berichtsheft/server/playground';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../define/bh-provider.js';
 import type { BhProvider } from '../provider/provider.js';
-import type { MemoryStore } from './memory-store.js';
-import { createSampleStore, SAMPLE, sampleApi } from './sample-data.js';
+import { createSample, type Sample } from './playground.js';
 
-/** Renders `content` inside a `<bh-provider>` with the given API, as every test and story does. */
+/** Renders `content` inside a `<bh-provider>` with the given API and company, as every test and story does. */
 export async function inProvider<T extends Element>(
   api: BerichtsheftApi,
   content: TemplateResult,
-  options: { lang?: string; companyId?: string } = {},
+  options: { companyId: string; lang?: string },
 ): Promise<{ provider: BhProvider; element: T }> {
   const provider = await fixture<BhProvider>(html`<bh-provider
     .api=${api}
-    company-id=${options.companyId ?? SAMPLE.companyId}
+    company-id=${options.companyId}
     lang=${options.lang ?? 'de'}
   >${content}</bh-provider>`);
   const element = provider.firstElementChild as T | null;
@@ -22,29 +22,27 @@ export async function inProvider<T extends Element>(
   return { provider, element };
 }
 
-export type SamplePerson = Parameters<typeof sampleApi>[1];
-
 export interface SampleOptions {
   person: SamplePerson;
   lang?: string;
-  /** The sample data to use, e.g. prepared by the test; a fresh sample store when not given. */
-  store?: MemoryStore;
-  /** Another API over the store, e.g. one that fails on purpose; the sample API of `person` when not given. */
+  /** The sample company to use, e.g. prepared by the test; a fresh one when not given. */
+  sample?: Sample;
+  /** Another API, e.g. one that answers on the test's command; the sample's API of `person` when not given. */
   api?: BerichtsheftApi;
 }
 
-/** Renders `content` in a provider over the sample data as `person`; the store shows what the element saved. */
-export async function withSampleData<T extends Element>(
+/** Renders `content` in a provider as `person` of a sample company on the real server running in the page. */
+export async function withSample<T extends Element>(
   content: TemplateResult,
   options: SampleOptions,
-): Promise<{ store: MemoryStore; provider: BhProvider; element: T }> {
-  const store = options.store ?? createSampleStore();
+): Promise<{ sample: Sample; provider: BhProvider; element: T }> {
+  const sample = options.sample ?? (await createSample());
   const { provider, element } = await inProvider<T>(
-    options.api ?? sampleApi(store, options.person),
+    options.api ?? sample.apiAs(options.person),
     content,
-    { lang: options.lang ?? 'de' },
+    { companyId: sample.companyId, lang: options.lang ?? 'de' },
   );
-  return { store, provider, element };
+  return { sample, provider, element };
 }
 
 /** Text of the shadow root with whitespace collapsed, for assertions on what the user reads. */

@@ -1,0 +1,97 @@
+import { apiFromClient, type BerichtsheftApi } from '@berichtsheft/client';
+import { type DayInput, type IsoWeek, type WeekSaveInput, type WeekView } from '@berichtsheft/core';
+import {
+  type AppRouter,
+  appRouter,
+  createContext,
+  type Database,
+  openPgliteDatabase,
+  type SampleCompany,
+  type SamplePerson,
+  seedSampleCompany,
+} from '@berichtsheft/server/playground';
+import { createTRPCClient, localLink } from '@trpc/client';
+import superjson from 'superjson';
+import { Faults } from './faults.js';
+
+let database: Promise<Database> | undefined;
+
+/** One embedded database per page, migrated once: a fresh PGlite takes seconds, a fresh sample company milliseconds. */
+export function playgroundDatabase(): Promise<Database> {
+  database ??= openPgliteDatabase();
+  return database;
+}
+
+/** A sample company on the real server, and the API as each of its people sees it. */
+export interface Sample extends SampleCompany {
+  faults: Faults;
+  /** The API as `person`, through the faults: what an element under test or in a story uses. */
+  apiAs(person: SamplePerson): BerichtsheftApi;
+  /** The API as `person`, past the faults: for arranging a test and for checking what the server holds. */
+  directAs(person: SamplePerson): BerichtsheftApi;
+  /** The week as `person` reads it from the server now. */
+  read(person: SamplePerson, weekId: string): Promise<WeekView>;
+  /** `person` saves the week elsewhere (another tab, another device): its version moves on. */
+  saveElsewhere(
+    person: SamplePerson,
+    weekId: string,
+    change: Partial<WeekContent>,
+  ): Promise<WeekView>;
+}
+
+type WeekContent = Pick<WeekSaveInput, 'department' | 'days'>;
+
+/** Seeds a fresh sample company in the page's database; `latest` is the newest week with content. */
+export async function createSample(latest?: IsoWeek): Promise<Sample> {
+  const db = await playgroundDatabase();
+  const company = await seedSampleCompany(db, latest);
+  const faults = new Faults();
+  const clientAs = (person: SamplePerson, withFaults: boolean) =>
+    createTRPCClient<AppRouter>({
+      links: [
+        ...(withFaults ? [faults.link] : []),
+        localLink({
+          router: appRouter,
+          transformer: superjson,
+          createContext: async () =>
+            createContext({ database: db, identity: company.identities[person] }),
+        }),
+      ],
+    });
+  const directAs = (person: SamplePerson) => apiFromClient(clientAs(person, false));
+  const read = (person: SamplePerson, weekId: string) =>
+    directAs(person).getWeek({ companyId: company.companyId, weekId });
+  return {
+    ...company,
+    faults,
+    apiAs: (person) => apiFromClient(clientAs(person, true)),
+    directAs,
+    read,
+    saveElsewhere: async (person, weekId, change) => {
+      const week = await read(person, weekId);
+      return directAs(person).saveWeek({
+        companyId: company.companyId,
+        weekId,
+        version: week.version,
+        department: change.department ?? week.department,
+        days: change.days ?? week.days.map(asDayInput),
+      });
+    },
+  };
+}
+
+/** A day as the API shows it, as the API takes it back. */
+function asDayInput(day: WeekView['days'][number]): DayInput {
+  return {
+    date: day.date,
+    attendance: day.attendance,
+    entries: day.entries.map(({ kind, form, text, minutes, lernfeld, rahmenplanRefs }) => ({
+      kind,
+      form,
+      text,
+      minutes,
+      lernfeld,
+      rahmenplanRefs,
+    })),
+  };
+}
