@@ -1,10 +1,11 @@
 import { type BerichtsheftApi, createBerichtsheftApi, type GetToken } from '@berichtsheft/client';
 import { provide } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
-import { BhAuthRequiredEvent } from '../events.js';
+import { BhAuthRequiredEvent } from '../events/auth-required.js';
 import { applyLocale } from '../localization.js';
+import { BhElement } from '../shared/bh-element.js';
 
 /**
  * Connects the Berichtsheft elements inside it to the API, with the host's login and the active company.
@@ -13,7 +14,7 @@ import { applyLocale } from '../localization.js';
  * @slot - The Berichtsheft elements of the page.
  * @fires bh-auth-required - The host's login could not provide a token the API accepts; sign the user in again.
  */
-export class BhProvider extends LitElement {
+export class BhProvider extends BhElement {
   static override styles = css`
     :host {
       display: contents;
