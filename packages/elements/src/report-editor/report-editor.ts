@@ -1,5 +1,5 @@
 import { type ApprenticeshipView, type IsoWeek } from '@berichtsheft/core';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BhConnectedElement } from '../shared/bh-connected-element.js';
@@ -39,7 +39,6 @@ type Phase = LoadPhase | 'empty' | 'ready';
  * @cssprop [--bh-space=0.75rem] - Base spacing unit.
  * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
-@localized()
 export class BhReportEditor extends BhConnectedElement {
   static override styles = reportEditorStyles;
 

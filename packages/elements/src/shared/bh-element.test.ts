@@ -1,6 +1,10 @@
-import { expect } from '@open-wc/testing';
+import { msg } from '@lit/localize';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { unsafeStatic, html as withTag } from 'lit/static-html.js';
 import '../all.js';
 import { ELEMENTS_VERSION } from '../generated/version.js';
+import { applyLocale } from '../localization.js';
 import { BhElement } from './bh-element.js';
 
 /** Each test registers its own tags: a page's registry cannot forget a definition. */
@@ -90,6 +94,25 @@ describe('BhElement', () => {
     const instance = document.createElement(alias);
     expect(instance).to.be.instanceOf(Element);
     expect((aliased as typeof BhElement).version).to.equal(ELEMENTS_VERSION);
+  });
+
+  it('re-renders every element when the language changes, without a decorator of its own', async () => {
+    class Speaking extends BhElement {
+      protected override render() {
+        return html`${msg('Erneut versuchen')}`;
+      }
+    }
+    const tag = freshTag();
+    Speaking.define(tag);
+    const element = await fixture<Speaking>(withTag`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`);
+    const text = () => element.shadowRoot?.textContent?.trim();
+    expect(text()).to.equal('Erneut versuchen');
+    try {
+      await applyLocale('en');
+      await waitUntil(() => text() === 'Try again', 'the element stayed German');
+    } finally {
+      await applyLocale('de');
+    }
   });
 
   it('still refuses a name that is no valid tag', () => {

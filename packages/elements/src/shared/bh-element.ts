@@ -1,3 +1,4 @@
+import { localized } from '@lit/localize';
 import { LitElement } from 'lit';
 import { ELEMENTS_VERSION } from '../generated/version.js';
 
@@ -8,7 +9,11 @@ type Registered = CustomElementConstructor & { version?: unknown };
  * The base of every Berichtsheft element: registration that tolerates a second copy of the package on one page,
  * and the package version on every element class (`customElements.get('bh-provider').version`) to tell copies apart.
  * Elements extend this, never `LitElement` directly.
+ *
+ * `@localized()` sits here, once, so that every element re-renders when the language changes: an element that
+ * forgot it would keep the old language, and Lit passes the decorator's initializer on to every subclass.
  */
+@localized()
 export class BhElement extends LitElement {
   /** The version of @berichtsheft/elements this class belongs to; generated from its package.json. */
   static readonly version: string = ELEMENTS_VERSION;

@@ -1,6 +1,6 @@
 import type { BerichtsheftApi } from '@berichtsheft/client';
 import type { QueueItemView, WeekTransitionInput, WeekView } from '@berichtsheft/core';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import {
@@ -44,7 +44,6 @@ function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: numb
  * @cssprop [--bh-space=0.75rem] - Base spacing unit.
  * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
-@localized()
 export class BhSignoffQueue extends BhConnectedElement {
   static override styles = signoffQueueStyles;
 
