@@ -8,7 +8,9 @@ const PACKAGE = 'packages/elements/';
 
 /** `src/provider/provider.ts` → `dist/provider/provider.js`: the manifest names the files the package publishes. */
 function publishedPath(path) {
-  const inPackage = path.startsWith(PACKAGE) ? path.slice(PACKAGE.length) : path;
+  // Superclasses from other modules come as resolved import paths, `/packages/elements/src/…`.
+  const relative = path.replace(/^\//, '');
+  const inPackage = relative.startsWith(PACKAGE) ? relative.slice(PACKAGE.length) : relative;
   return inPackage.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
 }
 
@@ -46,9 +48,38 @@ function eventClassType(manifest, eventName) {
   return undefined;
 }
 
+/** `BhFoo.define('bh-foo')` or `defineElement('bh-foo', BhFoo)` → `{ tagName, className }`; anything else → undefined. */
+function definitionCall(ts, node) {
+  if (!ts.isCallExpression(node)) return undefined;
+  const [first, second] = node.arguments;
+  const callee = node.expression;
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'define' &&
+    ts.isIdentifier(callee.expression) &&
+    node.arguments.length === 1 &&
+    first &&
+    ts.isStringLiteral(first)
+  ) {
+    return { tagName: first.text, className: callee.expression.text };
+  }
+  if (
+    ts.isIdentifier(callee) &&
+    callee.text === 'defineElement' &&
+    first &&
+    second &&
+    ts.isStringLiteral(first) &&
+    ts.isIdentifier(second)
+  ) {
+    return { tagName: first.text, className: second.text };
+  }
+  return undefined;
+}
+
 /**
- * - Tags are registered through `defineElement('bh-x', Class)` (src/define/define.ts), not `customElements.define`
- *   with literals: the calls give each element its `tagName` and each define module its definition export.
+ * - Tags are registered through `Class.define('bh-x')` (the guarded registration of src/shared/bh-element.ts) or
+ *   `defineElement('bh-x', Class)`, not `customElements.define` with literals: the calls give each element its
+ *   `tagName` and each define module its definition export.
  * - `dispatchEvent(new BhSomethingEvent())` yields an event known only by its class; the class's static `eventName`
  *   says which documented event it is.
  */
@@ -57,17 +88,16 @@ function berichtsheftConventions() {
   return {
     name: 'berichtsheft-conventions',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isCallExpression(node)) return;
-      if (!ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
-      const [tag, element] = node.arguments;
-      if (!tag || !element || !ts.isStringLiteral(tag) || !ts.isIdentifier(element)) return;
-      definitions.push({ tagName: tag.text, className: element.text, module: moduleDoc });
+      const definition = definitionCall(ts, node);
+      if (definition) definitions.push({ ...definition, module: moduleDoc });
     },
     packageLinkPhase({ customElementsManifest: manifest }) {
       for (const { tagName, className, module } of definitions) {
         const found = findClass(manifest, className);
-        if (!found) throw new Error(`defineElement('${tagName}', ${className}): class not found`);
+        if (!found) throw new Error(`${className}.define('${tagName}'): class not found`);
         found.declaration.tagName = tagName;
+        // The analyzer sees only classes that extend LitElement directly, not those that extend BhElement.
+        found.declaration.customElement = true;
         module.exports = [
           ...(module.exports ?? []),
           {
@@ -79,9 +109,13 @@ function berichtsheftConventions() {
       }
 
       for (const module of manifest.modules) {
-        // `customElements.define(tag, element)` inside defineElement itself is no definition of a real tag.
+        // `customElements.define(tag, …)` inside BhElement.define itself is no definition of a real tag, and the
+        // alias subclass it registers there is no element of its own.
         module.exports = module.exports?.filter(
           (entry) => entry.kind !== 'custom-element-definition' || isTagName(entry.name),
+        );
+        module.declarations = module.declarations?.filter(
+          (declaration) => declaration.tagName === undefined || isTagName(declaration.tagName),
         );
       }
 
@@ -115,7 +149,8 @@ function berichtsheftConventions() {
             declaration.superclass,
             ...(declaration.members ?? []).map((member) => member.inheritedFrom),
           ]) {
-            if (reference?.module?.startsWith(PACKAGE) || reference?.module?.startsWith('src/')) {
+            const module = reference?.module?.replace(/^\//, '');
+            if (module?.startsWith(PACKAGE) || module?.startsWith('src/')) {
               reference.module = publishedPath(reference.module);
             }
           }

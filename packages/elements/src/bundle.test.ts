@@ -46,6 +46,16 @@ describe('script-tag bundle', () => {
     await waitUntil(() => shadowText(queue).includes('Ben Yılmaz'), 'queue did not render');
     expect(shadowText(editor)).to.include('Entwurf');
 
+    // The build carries the version of package.json, which tells this copy apart from another on the page.
+    const { version } = (await (await fetch('/packages/elements/package.json')).json()) as {
+      version: string;
+    };
+    for (const tag of ['bh-provider', 'bh-report-editor', 'bh-signoff-queue']) {
+      expect((customElements.get(tag) as { version?: string } | undefined)?.version, tag).to.equal(
+        version,
+      );
+    }
+
     (page.querySelector('#apprentice') as HTMLElement).setAttribute('lang', 'en');
     await waitUntil(() => shadowText(editor).includes('Week 48, 2026'), 'editor stayed German');
     await waitUntil(() => shadowText(queue).includes('Reports to approve'), 'queue stayed German');

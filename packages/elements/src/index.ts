@@ -15,4 +15,6 @@ export {
 export { applyLocale, type BhLocale, getLocale, resolveLocale } from './localization.js';
 export { BhProvider } from './provider/provider.js';
 export { BhReportEditor } from './report-editor/report-editor.js';
+export { BhConnectedElement } from './shared/bh-connected-element.js';
+export { BhElement } from './shared/bh-element.js';
 export { BhSignoffQueue } from './signoff-queue/signoff-queue.js';

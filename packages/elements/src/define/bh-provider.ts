@@ -1,7 +1,8 @@
+// The events it fires: listeners on the element are typed wherever it is defined.
+import '../events/auth-required.js';
 import { BhProvider } from '../provider/provider.js';
-import { defineElement } from './define.js';
 
-defineElement('bh-provider', BhProvider);
+BhProvider.define('bh-provider');
 
 declare global {
   interface HTMLElementTagNameMap {

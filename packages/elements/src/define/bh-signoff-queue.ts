@@ -1,9 +1,12 @@
 // The provider is defined first, so markup already in the page gets its context when the queue upgrades.
 import './bh-provider.js';
+// The events it fires: listeners on the element are typed wherever it is defined.
+import '../events/report-approved.js';
+import '../events/report-returned.js';
+import '../events/reports-approved.js';
 import { BhSignoffQueue } from '../signoff-queue/signoff-queue.js';
-import { defineElement } from './define.js';
 
-defineElement('bh-signoff-queue', BhSignoffQueue);
+BhSignoffQueue.define('bh-signoff-queue');
 
 declare global {
   interface HTMLElementTagNameMap {

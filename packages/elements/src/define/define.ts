@@ -1,21 +1,12 @@
-/** Bumped with the package version; tells two copies of the elements on one page apart. */
-export const ELEMENTS_VERSION = '0.1.0';
+import { ELEMENTS_VERSION } from '../generated/version.js';
+import { BhElement } from '../shared/bh-element.js';
 
-type VersionedElement = CustomElementConstructor & { bhVersion?: string };
+export { ELEMENTS_VERSION };
 
 /**
- * Registers an element once. The same version registered again (two bundles of one release) is a no-op; another
- * version keeps the first registration and warns, because a tag can be defined only once per page.
+ * Registers a Berichtsheft element under `tag` with the guard of `BhElement.define`: a second copy of the same
+ * version is left alone, another version warns instead of throwing. For hosts that register a tag of their own.
  */
-export function defineElement(tag: string, element: CustomElementConstructor): void {
-  const existing = customElements.get(tag) as VersionedElement | undefined;
-  if (existing === undefined) {
-    (element as VersionedElement).bhVersion = ELEMENTS_VERSION;
-    customElements.define(tag, element);
-    return;
-  }
-  if (existing === element || existing.bhVersion === ELEMENTS_VERSION) return;
-  console.warn(
-    `<${tag}> is already defined by version ${existing.bhVersion ?? 'unknown'}; version ${ELEMENTS_VERSION} was not registered.`,
-  );
+export function defineElement(tag: string, element: typeof BhElement): void {
+  element.define(tag);
 }

@@ -63,8 +63,11 @@ describe('<bh-provider>', () => {
     expect(stored).not.to.include('secret-token-value');
   });
 
-  it('reflects its language', async () => {
+  it('reflects the language it is given, and none when it is given none', async () => {
     const provider = await fixture<BhProvider>(html`<bh-provider></bh-provider>`);
-    expect(provider.getAttribute('lang')).to.equal('de');
+    expect(provider.hasAttribute('lang')).to.equal(false);
+    provider.lang = 'en';
+    await provider.updateComplete;
+    expect(provider.getAttribute('lang')).to.equal('en');
   });
 });

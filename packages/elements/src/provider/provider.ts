@@ -1,10 +1,12 @@
 import { type BerichtsheftApi, createBerichtsheftApi, type GetToken } from '@berichtsheft/client';
 import { provide } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
-import { BhAuthRequiredEvent } from '../events.js';
+import { BhAuthRequiredEvent } from '../events/auth-required.js';
 import { applyLocale } from '../localization.js';
+import { BhElement } from '../shared/bh-element.js';
+import { PageLanguageController } from './page-language.js';
 
 /**
  * Connects the Berichtsheft elements inside it to the API, with the host's login and the active company.
@@ -13,7 +15,7 @@ import { applyLocale } from '../localization.js';
  * @slot - The Berichtsheft elements of the page.
  * @fires bh-auth-required - The host's login could not provide a token the API accepts; sign the user in again.
  */
-export class BhProvider extends LitElement {
+export class BhProvider extends BhElement {
   static override styles = css`
     :host {
       display: contents;
@@ -32,21 +34,31 @@ export class BhProvider extends LitElement {
   /** The company the user works in now; every request names it. */
   @property({ attribute: 'company-id' }) companyId: string | null = null;
 
-  /** `de` (default) or `en`. Reflected, so assistive technology reads the content in the right language. */
-  @property({ reflect: true }) override lang = 'de';
+  /**
+   * `de` or `en`; when not set, the page's `<html lang>` (German if that is neither). Reflected when set, so
+   * assistive technology reads the content in the right language.
+   */
+  @property({ reflect: true, converter: { toAttribute: (value: string) => value || null } })
+  override lang = '';
 
   @provide({ context: berichtsheftContext })
   @state()
   protected context: BerichtsheftContext = { api: null, companyId: null };
 
+  readonly #pageLanguage = new PageLanguageController(this, () => this.#applyLanguage());
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Locale first: elements inside render their first frame in the host's language.
-    void applyLocale(this.lang);
+    this.#applyLanguage();
+  }
+
+  #applyLanguage(): void {
+    void applyLocale(this.lang || this.#pageLanguage.lang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) void applyLocale(this.lang);
+    if (changed.has('lang')) this.#applyLanguage();
     if (changed.has('api') || changed.has('apiUrl') || changed.has('getToken')) {
       // A new token source (e.g. another user) gets a new client, so nothing cached for the old one survives.
       this.context = { api: this.#buildApi(), companyId: this.companyId };

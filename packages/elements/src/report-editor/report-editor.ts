@@ -1,9 +1,8 @@
 import { type ApprenticeshipView, type IsoWeek } from '@berichtsheft/core';
-import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
+import { BhConnectedElement } from '../shared/bh-connected-element.js';
 import { connectionOf } from '../shared/connection.js';
 import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import {
@@ -40,8 +39,7 @@ type Phase = LoadPhase | 'empty' | 'ready';
  * @cssprop [--bh-space=0.75rem] - Base spacing unit.
  * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
-@localized()
-export class BhReportEditor extends LitElement {
+export class BhReportEditor extends BhConnectedElement {
   static override styles = reportEditorStyles;
 
   /** Which apprenticeship to show; the first of the user's apprenticeships when not set. */
@@ -49,10 +47,6 @@ export class BhReportEditor extends LitElement {
 
   /** ISO week to show, like `2026-W48`; the current week when not set. */
   @property() week: string | null = null;
-
-  @consume({ context: berichtsheftContext, subscribe: true })
-  @state()
-  protected context: BerichtsheftContext | undefined;
 
   @state() protected phase: Phase = 'unconfigured';
   @state() protected apprenticeships: ApprenticeshipView[] = [];

@@ -1,5 +1,6 @@
 import type { BulkApprovalView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
+import { plural } from '../shared/plural.js';
 
 /** What the queue says after a bulk approval: counts, and each refused week with why, in plain words. */
 export interface BulkResultText {
@@ -26,11 +27,25 @@ export function refusalText(reason: string | null): string {
 }
 
 function approvedCount(n: number): string {
-  return n === 1 ? msg('1 Bericht abgezeichnet.') : msg(str`${n} Berichte abgezeichnet.`);
+  return plural(n, {
+    one: (count) => msg(str`${count} Bericht abgezeichnet.`, { desc: 'Plural form "one"' }),
+    other: (count) => msg(str`${count} Berichte abgezeichnet.`, { desc: 'Plural form "other"' }),
+  });
 }
 
 function reviewedCount(n: number): string {
-  return n === 1 ? msg('1 Bericht vorgeprüft.') : msg(str`${n} Berichte vorgeprüft.`);
+  return plural(n, {
+    one: (count) => msg(str`${count} Bericht vorgeprüft.`, { desc: 'Plural form "one"' }),
+    other: (count) => msg(str`${count} Berichte vorgeprüft.`, { desc: 'Plural form "other"' }),
+  });
+}
+
+function refusedCount(n: number): string {
+  return plural(n, {
+    one: (count) => msg(str`${count} Bericht nicht abgezeichnet:`, { desc: 'Plural form "one"' }),
+    other: (count) =>
+      msg(str`${count} Berichte nicht abgezeichnet:`, { desc: 'Plural form "other"' }),
+  });
 }
 
 /** `nameOf` names a week as the list showed it; the result carries ids only. */
@@ -45,11 +60,7 @@ export function bulkResultText(
   if (reviewed > 0) parts.push(reviewedCount(reviewed));
   const refused = view.results.filter((result) => result.outcome === 'refused');
   if (refused.length > 0) {
-    parts.push(
-      refused.length === 1
-        ? msg('1 Bericht nicht abgezeichnet:')
-        : msg(str`${refused.length} Berichte nicht abgezeichnet:`),
-    );
+    parts.push(refusedCount(refused.length));
   }
   return {
     summary: parts.join(' '),

@@ -1,10 +1,8 @@
 import type { BerichtsheftApi } from '@berichtsheft/client';
 import type { QueueItemView, WeekTransitionInput, WeekView } from '@berichtsheft/core';
-import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { type BerichtsheftContext, berichtsheftContext } from '../context.js';
 import {
   BhReportApprovedEvent,
   BhReportReturnedEvent,
@@ -12,6 +10,7 @@ import {
   type WeekEventDetail,
   weekEventDetail,
 } from '../events.js';
+import { BhConnectedElement } from '../shared/bh-connected-element.js';
 import { connectionOf, transitionInput } from '../shared/connection.js';
 import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import { formatDate, formatMinutes } from '../shared/format.js';
@@ -45,13 +44,8 @@ function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: numb
  * @cssprop [--bh-space=0.75rem] - Base spacing unit.
  * @cssprop [--bh-font-family=system-ui, sans-serif] - Font family.
  */
-@localized()
-export class BhSignoffQueue extends LitElement {
+export class BhSignoffQueue extends BhConnectedElement {
   static override styles = signoffQueueStyles;
-
-  @consume({ context: berichtsheftContext, subscribe: true })
-  @state()
-  protected context: BerichtsheftContext | undefined;
 
   @state() protected phase: Phase = 'unconfigured';
   @state() protected items: QueueItemView[] = [];
