@@ -1,5 +1,6 @@
 import type { BulkApprovalView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
+import { reasonMessage } from '../shared/reason-messages.js';
 
 /** What the queue says after a bulk approval: counts, and each refused week with why, in plain words. */
 export interface BulkResultText {
@@ -21,7 +22,9 @@ export function refusalText(reason: string | null): string {
     case 'only_assigned_reviewer':
       return msg('Sie sind dieser Ausbildung nicht als Ausbilder/in zugeordnet.');
     default:
-      return msg('Das Abzeichnen war nicht möglich.');
+      return (
+        (reason === null ? null : reasonMessage(reason)) ?? msg('Das Abzeichnen war nicht möglich.')
+      );
   }
 }
 
