@@ -14,7 +14,7 @@ import { type BenchIssuer, startIssuer } from './lib/issuer.js';
 import { LoadGenerator, type LoadOptions, type Measurement } from './lib/load.js';
 import type { LoadStep } from './lib/load-protocol.js';
 import { type PageLoadSeed, seedPageLoads } from './lib/page-load-seed.js';
-import { type PageLoad, pageLoads } from './lib/page-loads.js';
+import { type HandWrittenAnswer, type PageLoad, pageLoads } from './lib/page-loads.js';
 import { milliseconds, ratio, table } from './lib/stats.js';
 import { batchRequest, sendBatch } from './lib/trpc-http-batch.js';
 
@@ -84,12 +84,12 @@ async function checkSameAnswers(
 ): Promise<void> {
   const floor = (await (
     await fetch(handWritten.url, { headers: handWritten.headers })
-  ).json()) as Record<string, unknown>;
+  ).json()) as HandWrittenAnswer;
   for (const [index, step] of application.entries()) {
     const data = await sendBatch(step);
     for (const [position, call] of (page.roundTrips[index] ?? []).entries()) {
       const ours = canonicalJson(data[position]);
-      const theirs = canonicalJson(floor[call.answers]);
+      const theirs = canonicalJson(call.answers(floor));
       if (ours !== theirs) {
         throw new Error(
           `${page.element}: ${call.path} and the hand-written server disagree:\n${ours}\n${theirs}`,

@@ -21,7 +21,7 @@ import {
 import { jwtVerify } from 'jose';
 import postgres from 'postgres';
 import type { BenchIssuer } from './issuer.js';
-import type { HandWrittenPart } from './page-loads.js';
+import type { HandWrittenAnswer } from './page-loads.js';
 
 /**
  * The floor to compare the application with: a bare `node:http` server that answers each element's page load in one
@@ -250,7 +250,7 @@ async function answer(
   sql: Sql,
   issuer: BenchIssuer,
   request: IncomingMessage,
-): Promise<Partial<Record<HandWrittenPart, unknown>>> {
+): Promise<HandWrittenAnswer> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const companyId = url.searchParams.get('companyId') ?? '';
   if (url.pathname === '/signoff-queue') {

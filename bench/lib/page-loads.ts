@@ -8,12 +8,17 @@ export interface TrpcCall {
   type: 'query' | 'mutation';
   path: string;
   input: unknown;
-  /** Which part of the hand-written server's answer holds the same data, for the check that both agree. */
-  answers: HandWrittenPart;
+  /** Picks the data this call must answer from the hand-written server's answer, for the check that both agree. */
+  answers: (floor: HandWrittenAnswer) => unknown;
 }
 
-/** The parts of the hand-written server's answer to a page load (see hand-written-server.ts). */
-export type HandWrittenPart = 'queue' | 'apprenticeships' | 'week' | 'weeks';
+/** The hand-written server's answer to a page load (see hand-written-server.ts); each element fills its parts. */
+export interface HandWrittenAnswer {
+  queue?: unknown;
+  apprenticeships?: unknown;
+  week?: unknown;
+  weeks?: unknown;
+}
 
 export interface PageLoad {
   element: string;
@@ -38,7 +43,14 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
       element: '<bh-signoff-queue>',
       handWrittenPath: `/signoff-queue?companyId=${companyId}`,
       roundTrips: [
-        [{ type: 'query', path: 'review.queue', input: { companyId }, answers: 'queue' }],
+        [
+          {
+            type: 'query',
+            path: 'review.queue',
+            input: { companyId },
+            answers: (floor) => floor.queue,
+          },
+        ],
       ],
     },
     {
@@ -51,7 +63,7 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
             type: 'query',
             path: 'apprenticeships.listMine',
             input: { companyId },
-            answers: 'apprenticeships',
+            answers: (floor) => floor.apprenticeships,
           },
         ],
         [
@@ -59,7 +71,7 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
             type: 'mutation',
             path: 'weeks.open',
             input: { companyId, apprenticeshipId, ...openWeek },
-            answers: 'week',
+            answers: (floor) => floor.week,
           },
         ],
         [
@@ -67,7 +79,7 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
             type: 'query',
             path: 'weeks.list',
             input: { companyId, apprenticeshipId },
-            answers: 'weeks',
+            answers: (floor) => floor.weeks,
           },
         ],
       ],
