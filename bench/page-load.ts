@@ -100,9 +100,7 @@ async function checkSameAnswers(
 }
 
 function tokenFor(page: PageLoad, seed: PageLoadSeed): string {
-  return page.element === '<bh-signoff-queue>'
-    ? seed.seeded.trainerToken
-    : seed.seeded.apprenticeToken;
+  return page.caller === 'trainer' ? seed.seeded.trainerToken : seed.seeded.apprenticeToken;
 }
 
 function describe(page: PageLoad): string {

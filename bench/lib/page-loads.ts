@@ -22,6 +22,8 @@ export interface HandWrittenAnswer {
 
 export interface PageLoad {
   element: string;
+  /** Whose page it is: the trainer's queue, the apprentice's editor. */
+  caller: 'trainer' | 'apprentice';
   /** Path and query of the same page load on the hand-written server. */
   handWrittenPath: string;
   roundTrips: TrpcCall[][];
@@ -41,6 +43,7 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
     {
       // signoff-queue.ts, #loadQueue: one call when the context arrives.
       element: '<bh-signoff-queue>',
+      caller: 'trainer',
       handWrittenPath: `/signoff-queue?companyId=${companyId}`,
       roundTrips: [
         [
@@ -56,6 +59,7 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
     {
       // report-editor.ts, #load: the apprenticeships, then opening the week, then (week-overview.ts) the list.
       element: '<bh-report-editor>',
+      caller: 'apprentice',
       handWrittenPath: `/report-editor?companyId=${companyId}&${week}`,
       roundTrips: [
         [
