@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { LoadRequest, LoadResult } from './load-protocol.js';
+import type { LoadRequest, LoadResult, LoadStep, WindowMark } from './load-protocol.js';
 import { percentile } from './stats.js';
 
 /**
@@ -9,13 +9,10 @@ import { percentile } from './stats.js';
  * previous answer has been read completely: a closed loop over keep-alive sockets.
  */
 
-function get(
-  agent: Agent,
-  url: URL,
-  headers: Record<string, string>,
-): Promise<{ status: number; body: string }> {
+function send(agent: Agent, step: LoadStep): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { agent, headers }, (incoming) => {
+    const { method, headers } = step;
+    const outgoing = request(step.url, { agent, method, headers }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () =>
@@ -24,12 +21,47 @@ function get(
       incoming.on('error', reject);
     });
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(step.body);
   });
 }
 
+/** The first failure of a sequence, or null when every step answered 200; later steps are not sent after one. */
+async function sendAll(agent: Agent, steps: readonly LoadStep[]): Promise<string | null> {
+  for (const step of steps) {
+    try {
+      const answer = await send(agent, step);
+      if (answer.status !== 200) return `${answer.status} ${answer.body.slice(0, 200)}`;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+  return null;
+}
+
+/** Tells the parent when the measured window opens and closes; each edge once, in order, before the result. */
+function windowMarks(openAt: number, closeAt: number): { finish(): void } {
+  const sent = new Set<WindowMark['edge']>();
+  const mark = (edge: WindowMark['edge']) => {
+    if (sent.has(edge)) return;
+    sent.add(edge);
+    process.send?.({ type: 'window', edge } satisfies WindowMark);
+  };
+  const opening = setTimeout(() => mark('open'), openAt - performance.now());
+  const closing = setTimeout(() => {
+    mark('open');
+    mark('close');
+  }, closeAt - performance.now());
+  return {
+    finish() {
+      clearTimeout(opening);
+      clearTimeout(closing);
+      mark('open');
+      mark('close');
+    },
+  };
+}
+
 async function run(job: LoadRequest): Promise<LoadResult> {
-  const url = new URL(job.url);
   const agent = new Agent({ keepAlive: true, maxSockets: job.connections });
   const start = performance.now();
   const measureFrom = start + job.warmupMs;
@@ -37,18 +69,13 @@ async function run(job: LoadRequest): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
+  const marks = windowMarks(measureFrom, end);
 
   const connection = async () => {
     for (;;) {
       const sent = performance.now();
       if (sent >= end) return;
-      let failed: string | null = null;
-      try {
-        const answer = await get(agent, url, job.headers);
-        if (answer.status !== 200) failed = `${answer.status} ${answer.body.slice(0, 200)}`;
-      } catch (error) {
-        failed = error instanceof Error ? error.message : String(error);
-      }
+      const failed = await sendAll(agent, job.steps);
       const done = performance.now();
       if (sent < measureFrom || done > end) continue;
       latencies.push(done - sent);
@@ -59,6 +86,7 @@ async function run(job: LoadRequest): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: job.connections }, connection));
+  marks.finish();
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import type { LoadRequest, LoadResult } from './load-protocol.js';
+import type { LoadRequest, LoadResult, LoadStep, WindowMark } from './load-protocol.js';
 
 export interface LoadOptions {
   connections: number;
@@ -9,11 +9,20 @@ export interface LoadOptions {
 }
 
 export interface Measurement {
+  /** Completed units per second: requests, or page loads when a unit is a sequence of requests. */
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
   firstError: string | null;
+  /** Units completed inside the measured window. */
+  completed: number;
+}
+
+/** Told when the measured window opens and closes, e.g. to read CPU counters at exactly those moments. */
+export interface WindowObserver {
+  open(): void;
+  close(): void;
 }
 
 /**
@@ -33,22 +42,42 @@ export class LoadGenerator {
     return new LoadGenerator(child);
   }
 
-  async measure(
+  /** GET requests to one URL. */
+  measure(
     url: string,
     headers: Record<string, string>,
     options: LoadOptions,
   ): Promise<Measurement> {
-    const job: LoadRequest = { type: 'run', url, headers, ...options };
-    const answer = once(this.#child, 'message') as Promise<[LoadResult]>;
-    this.#child.send(job);
-    const [result] = await answer;
-    return {
-      requestsPerSecond: (result.requests * 1000) / result.elapsedMs,
-      p50Ms: result.p50Ms,
-      p99Ms: result.p99Ms,
-      errors: result.errors,
-      firstError: result.firstError,
-    };
+    return this.measureSequence([{ method: 'GET', url, headers }], options);
+  }
+
+  /** Each connection sends the steps one after another; one completed sequence is one unit. */
+  measureSequence(
+    steps: LoadStep[],
+    options: LoadOptions,
+    observer?: WindowObserver,
+  ): Promise<Measurement> {
+    const job: LoadRequest = { type: 'run', steps, ...options };
+    return new Promise((resolve) => {
+      const onMessage = (message: LoadResult | WindowMark) => {
+        if (message.type === 'window') {
+          if (message.edge === 'open') observer?.open();
+          else observer?.close();
+          return;
+        }
+        this.#child.off('message', onMessage);
+        resolve({
+          requestsPerSecond: (message.requests * 1000) / message.elapsedMs,
+          p50Ms: message.p50Ms,
+          p99Ms: message.p99Ms,
+          errors: message.errors,
+          firstError: message.firstError,
+          completed: message.requests,
+        });
+      };
+      this.#child.on('message', onMessage);
+      this.#child.send(job);
+    });
   }
 
   async stop(): Promise<void> {

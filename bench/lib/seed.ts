@@ -9,14 +9,22 @@ export interface SeededCompany {
   companyId: string;
   trainerToken: string;
   apprenticeToken: string;
+  /** The apprenticeship of the apprentice behind `apprenticeToken`. */
+  apprenticeshipId: string;
   /** A submitted week of the apprentice behind `apprenticeToken`. */
   weekId: string;
   queueLength: number;
 }
 
 const APPRENTICES = 3;
-const WEEKS_PER_APPRENTICE = 4;
-const FIRST_WEEK = { isoYear: 2025, isoWeek: 37 };
+export const WEEKS_PER_APPRENTICE = 4;
+export const FIRST_WEEK = { isoYear: 2025, isoWeek: 37 };
+
+export interface SeedOptions {
+  /** Distinguishes the people of several seeded companies (subjects are unique per issuer). */
+  subjectPrefix?: string;
+  companyName?: string;
+}
 
 /**
  * One company with a trainer and three apprentices, each with four submitted weeks. People and weeks come in
@@ -26,7 +34,9 @@ export async function seedCompany(
   baseUrl: string,
   database: Database,
   issuer: BenchIssuer,
+  options: SeedOptions = {},
 ): Promise<SeededCompany> {
+  const prefix = options.subjectPrefix ?? 'bench';
   const login = async (subject: string, name: string) => {
     const token = await issuer.sign({
       sub: subject,
@@ -43,17 +53,17 @@ export async function seedCompany(
     chamberNumber: '133',
   });
   const companyId = await queries.createCompany(db, {
-    name: 'Musterwerk GmbH',
+    name: options.companyName ?? 'Musterwerk GmbH',
     chamberId,
     registrationStatus: 'verified',
     reviewMode: 'single',
   });
-  const trainer = await login('bench.trainer', 'Tom Ausbilder');
+  const trainer = await login(`${prefix}.trainer`, 'Tom Ausbilder');
   await queries.addMembership(db, { personId: trainer.personId, companyId, role: 'trainer' });
 
-  const apprentices: { token: string; weekIds: string[] }[] = [];
+  const apprentices: { token: string; apprenticeshipId: string; weekIds: string[] }[] = [];
   for (let index = 1; index <= APPRENTICES; index += 1) {
-    const apprentice = await login(`bench.apprentice.${index}`, `Azubi ${index}`);
+    const apprentice = await login(`${prefix}.apprentice.${index}`, `Azubi ${index}`);
     await queries.addMembership(db, {
       personId: apprentice.personId,
       companyId,
@@ -95,7 +105,7 @@ export async function seedCompany(
       });
       weekIds.push(saved.id);
     }
-    apprentices.push({ token: apprentice.token, weekIds });
+    apprentices.push({ token: apprentice.token, apprenticeshipId, weekIds });
   }
 
   const queue = await query<QueueItemView[]>(baseUrl, trainer.token, 'review.queue', {
@@ -108,6 +118,7 @@ export async function seedCompany(
     companyId,
     trainerToken: trainer.token,
     apprenticeToken: first.token,
+    apprenticeshipId: first.apprenticeshipId,
     weekId,
     queueLength: queue.length,
   };

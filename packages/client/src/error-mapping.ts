@@ -1,5 +1,12 @@
+import type { ReasonCode } from '@berichtsheft/core';
 import { TRPCClientError } from '@trpc/client';
-import { API_ERROR_CODES, ApiError, type ApiErrorCode, isApiError } from './errors.js';
+import {
+  API_ERROR_CODES,
+  ApiError,
+  type ApiErrorCode,
+  type ClientReasonCode,
+  isApiError,
+} from './errors.js';
 
 const REASON_PATTERN = /^[a-z][a-z0-9_]*$/;
 
@@ -21,15 +28,19 @@ export function toApiError(error: unknown): ApiError {
     const code =
       typeof data === 'object' && data !== null ? (data as { code?: unknown }).code : null;
     if (code === undefined || code === null) {
-      return new ApiError('NETWORK_ERROR', 'network_error', { cause: error });
+      return new ApiError('NETWORK_ERROR', 'network_error' satisfies ClientReasonCode, {
+        cause: error,
+      });
     }
     const mapped = codeOf(code);
     const reason = REASON_PATTERN.test(error.message)
       ? error.message
       : mapped === 'BAD_REQUEST'
-        ? 'invalid_input'
-        : 'unexpected';
+        ? ('invalid_input' satisfies ReasonCode)
+        : ('unexpected' satisfies ClientReasonCode);
     return new ApiError(mapped, reason, { cause: error });
   }
-  return new ApiError('NETWORK_ERROR', 'network_error', { cause: error });
+  return new ApiError('NETWORK_ERROR', 'network_error' satisfies ClientReasonCode, {
+    cause: error,
+  });
 }

@@ -14,6 +14,20 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /**
+ * Reasons the client gives a failure itself, when no answer with a usable reason code arrived; every other reason
+ * is one of the server's (`REASON_CODES` in @berichtsheft/core).
+ */
+export const CLIENT_REASON_CODES = [
+  // The host's login could not provide a token the server accepts, after the one allowed refresh.
+  'auth_required',
+  // No answer at all: offline, DNS, CORS, a proxy in between.
+  'network_error',
+  // An answer whose message is not a reason code (free text never reaches the UI as if it were one).
+  'unexpected',
+] as const;
+export type ClientReasonCode = (typeof CLIENT_REASON_CODES)[number];
+
+/**
  * A failed API call: `code` says what kind of failure, `reason` is the server's stable snake_case reason code
  * (`stale_version`, `week_not_editable`, `company_not_found`, …) that the elements turn into localized text.
  */
@@ -45,7 +59,7 @@ export function isApiError(value: unknown): value is ApiError {
 
 /** Thrown when the host's login could not provide a token the server accepts, after the one allowed refresh. */
 export class AuthRequiredError extends ApiError {
-  constructor(reason = 'auth_required') {
+  constructor(reason: string = 'auth_required' satisfies ClientReasonCode) {
     super('UNAUTHORIZED', reason);
   }
 }

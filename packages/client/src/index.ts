@@ -7,6 +7,8 @@ export {
   ApiError,
   type ApiErrorCode,
   AuthRequiredError,
+  CLIENT_REASON_CODES,
+  type ClientReasonCode,
   isApiError,
 } from './errors.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

@@ -1,6 +1,7 @@
 export * from './content.js';
 export * from './hash.js';
 export * from './permissions.js';
+export * from './reasons.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './status.js';

@@ -1,3 +1,4 @@
+import type { ReasonCode } from './reasons.js';
 import type { ApprenticeshipRelation } from './roles.js';
 import {
   type ActorKind,
@@ -13,7 +14,11 @@ import {
  * Why a request was refused. `not_found` hides the object's existence from people who may not see it (S10);
  * `forbidden` is for people who see it but may not act; `conflict` for a transition the workflow lacks or a stale version.
  */
-export type Refusal = { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; reason: string };
+export type Refusal = {
+  ok: false;
+  code: 'not_found' | 'forbidden' | 'conflict';
+  reason: ReasonCode;
+};
 export type Decision<T> = ({ ok: true } & T) | Refusal;
 
 /** Who may see an apprenticeship's weeks at all: the apprentice and the trainers and delegates assigned to it. */

@@ -1,4 +1,4 @@
-import { companyScopedInput } from '@berichtsheft/core';
+import { companyScopedInput, type ReasonCode } from '@berichtsheft/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from './context.js';
@@ -37,9 +37,9 @@ const t = initTRPC.context<Context>().create({
     // Anything unexpected (a driver error carrying SQL, a bug) reaches the client only as a stable code.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'internal_error'
+        ? ('internal_error' satisfies ReasonCode)
         : issues !== null
-          ? 'invalid_input'
+          ? ('invalid_input' satisfies ReasonCode)
           : error.message;
     return {
       message,
@@ -67,7 +67,7 @@ const databaseBusyIsUnavailable = t.middleware(async ({ next }) => {
   if (!result.ok && isDatabaseBusy(result.error)) {
     throw new TRPCError({
       code: 'SERVICE_UNAVAILABLE',
-      message: 'database_busy',
+      message: 'database_busy' satisfies ReasonCode,
       cause: result.error,
     });
   }
@@ -79,7 +79,10 @@ export const publicProcedure = t.procedure.use(databaseBusyIsUnavailable);
 /** Requires a verified identity and resolves it to the person, created on first sight. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (ctx.identity === null) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'authentication_required' });
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'authentication_required' satisfies ReasonCode,
+    });
   }
   const person = await ensurePerson(ctx.db, ctx.identity);
   return next({ ctx: { ...ctx, identity: ctx.identity, person } });
@@ -94,9 +97,14 @@ export const companyProcedure = protectedProcedure.use(async ({ ctx, getRawInput
   // Runs before the procedure's own strict input schema; reads only the company id and leaves the rest to it.
   const scoped = companyScopedInput.loose().safeParse(await getRawInput());
   if (!scoped.success) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'invalid_input', cause: scoped.error });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'invalid_input' satisfies ReasonCode,
+      cause: scoped.error,
+    });
   }
   const company = await findCompanyMembership(ctx.db, scoped.data.companyId, ctx.person.id);
-  if (!company) throw new TRPCError({ code: 'NOT_FOUND', message: 'company_not_found' });
+  if (!company)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'company_not_found' satisfies ReasonCode });
   return next({ ctx: { ...ctx, company } });
 });

@@ -1,23 +1,13 @@
 import { isApiError } from '@berichtsheft/client';
 import { msg } from '@lit/localize';
+import { reasonMessage } from './reason-messages.js';
 
 /** A sentence for the user about a failed call, from the server's reason code; never the raw server text. */
 export function errorMessage(error: unknown): string {
   if (!isApiError(error)) return msg('Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.');
-  switch (error.reason) {
-    case 'stale_version':
-      return msg(
-        'Diese Woche wurde inzwischen an anderer Stelle geändert. Die aktuelle Fassung wurde geladen; Ihre Eingaben sind erhalten. Bitte prüfen Sie sie und speichern Sie erneut.',
-      );
-    case 'week_not_editable':
-      return msg('Diese Woche kann in ihrem Status nicht mehr bearbeitet werden.');
-    case 'transition_not_allowed':
-      return msg('Dieser Schritt ist im aktuellen Status der Woche nicht möglich.');
-    case 'company_not_found':
-      return msg('Sie gehören diesem Unternehmen nicht an.');
-    case 'auth_required':
-      return msg('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.');
-  }
+  const known = reasonMessage(error.reason);
+  if (known !== null) return known;
+  // A reason this version does not know yet: say what kind of failure it was.
   switch (error.code) {
     case 'NOT_FOUND':
       return msg('Das wurde nicht gefunden oder Sie haben keinen Zugriff darauf.');

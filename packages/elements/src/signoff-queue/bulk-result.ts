@@ -1,6 +1,7 @@
 import type { BulkApprovalView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { plural } from '../shared/plural.js';
+import { reasonMessage } from '../shared/reason-messages.js';
 
 /** What the queue says after a bulk approval: counts, and each refused week with why, in plain words. */
 export interface BulkResultText {
@@ -22,7 +23,9 @@ export function refusalText(reason: string | null): string {
     case 'only_assigned_reviewer':
       return msg('Sie sind dieser Ausbildung nicht als Ausbilder/in zugeordnet.');
     default:
-      return msg('Das Abzeichnen war nicht möglich.');
+      return (
+        (reason === null ? null : reasonMessage(reason)) ?? msg('Das Abzeichnen war nicht möglich.')
+      );
   }
 }
 

@@ -1,6 +1,8 @@
+import type { ReasonCode } from '@berichtsheft/core';
+
 /** Raised when no database connection became free within the acquisition timeout; the API answers 503 (S26). */
 export class DatabaseBusyError extends Error {
-  readonly reason = 'database_busy';
+  readonly reason: ReasonCode = 'database_busy';
 
   constructor(waitedMs: number) {
     super(`no database connection became free within ${waitedMs} ms`);

@@ -1,3 +1,5 @@
+import type { ReasonCode } from '@berichtsheft/core';
+
 /** Error codes use tRPC's vocabulary so a client reads every refusal the same way. */
 export type HttpErrorCode =
   | 'BAD_REQUEST'
@@ -21,7 +23,7 @@ export function jsonResponse(status: number, body: unknown, headers: HeadersInit
 export function errorResponse(
   status: number,
   code: HttpErrorCode,
-  reason: string,
+  reason: ReasonCode,
   headers: HeadersInit = {},
 ): Response {
   return jsonResponse(status, { error: { code, reason } }, headers);

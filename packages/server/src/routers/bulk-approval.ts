@@ -1,6 +1,8 @@
 import {
   type BulkApprovalResultView,
   type BulkApprovalView,
+  isReasonCode,
+  type ReasonCode,
   type ReviewApproveManyInput,
   weekSummaryOf,
 } from '@berichtsheft/core';
@@ -36,7 +38,7 @@ function hexBytes(hex: string): Uint8Array {
 
 const SERVER_SIDE = new Set<TRPCError['code']>(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
 
-function refused(weekId: string, reason: string): BulkApprovalResultView {
+function refused(weekId: string, reason: ReasonCode): BulkApprovalResultView {
   return { weekId, outcome: 'refused', reason, week: null };
 }
 
@@ -67,7 +69,8 @@ export async function approveMany(
     } catch (error) {
       // A fault or a busy database is not a verdict on this week: the call fails, and a retry with the same key resumes.
       if (!(error instanceof TRPCError) || SERVER_SIDE.has(error.code)) throw error;
-      results.push(refused(weekId, error.message));
+      // Every refusal carries a reason code; anything else would be text the client must never show.
+      results.push(refused(weekId, isReasonCode(error.message) ? error.message : 'internal_error'));
     }
   }
   return { results };

@@ -1,4 +1,4 @@
-import type { Refusal } from '@berichtsheft/core';
+import type { ReasonCode, Refusal } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
 
 const CODES = {
@@ -12,14 +12,14 @@ export function refuse(refusal: Refusal): never {
   throw new TRPCError({ code: CODES[refusal.code], message: refusal.reason });
 }
 
-export function notFound(reason: string): never {
+export function notFound(reason: ReasonCode): never {
   throw new TRPCError({ code: 'NOT_FOUND', message: reason });
 }
 
-export function conflict(reason: string): never {
+export function conflict(reason: ReasonCode): never {
   throw new TRPCError({ code: 'CONFLICT', message: reason });
 }
 
-export function badRequest(reason: string): never {
+export function badRequest(reason: ReasonCode): never {
   throw new TRPCError({ code: 'BAD_REQUEST', message: reason });
 }

@@ -1,0 +1,66 @@
+/**
+ * Every reason code the server sends with a refusal or an error: the `message` of a tRPC error, the `reason` of an
+ * HTTP-layer error body (`{ error: { code, reason } }`), the `reason` of a refused week in a bulk approval. Clients
+ * and operators rely on these strings and the elements show a message for each, so a code is never renamed or
+ * reused for something else; a new one is added here first, and the type system then asks for its messages.
+ */
+
+/** The bearer token was refused (S2). All but `issuer_unreachable` mean "this token is not good" (401). */
+export const AUTH_REASON_CODES = [
+  'token_missing',
+  'token_malformed',
+  'alg_not_allowed',
+  'signature_invalid',
+  'unknown_kid',
+  'token_expired',
+  'token_not_yet_valid',
+  'issuer_mismatch',
+  'audience_mismatch',
+  'subject_missing',
+  'not_an_access_token',
+  // "We cannot check right now" (503), not "this token is not good".
+  'issuer_unreachable',
+] as const;
+
+export type AuthReasonCode = (typeof AUTH_REASON_CODES)[number];
+
+export const REASON_CODES = [
+  ...AUTH_REASON_CODES,
+  // A procedure that needs a person was called without a token.
+  'authentication_required',
+  // Not there, or not visible to the caller: the two are never told apart (S10).
+  'company_not_found',
+  'apprenticeship_not_found',
+  'week_not_found',
+  // Visible, but not the caller's to do.
+  'only_apprentice_edits',
+  'only_apprentice_submits',
+  'only_assigned_reviewer',
+  // The week's state does not allow it, or changed since the caller read it (S17).
+  'week_not_editable',
+  'transition_not_allowed',
+  'stale_version',
+  'idempotency_key_reused',
+  // The input is wrong.
+  'invalid_input',
+  'week_outside_apprenticeship',
+  'day_outside_week',
+  // Refused by the HTTP layer before any procedure ran.
+  'origin_not_allowed',
+  'method_not_allowed',
+  'json_required',
+  'batch_too_large',
+  'body_too_large',
+  'route_not_found',
+  // The server cannot answer now (S26), or failed; details stay in the server's log.
+  'database_busy',
+  'internal_error',
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(REASON_CODES);
+
+export function isReasonCode(value: unknown): value is ReasonCode {
+  return typeof value === 'string' && KNOWN.has(value);
+}
