@@ -1,10 +1,13 @@
 import { companyScopedInput, type ReasonCode } from '@berichtsheft/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import type { Context } from './context.js';
+import type { Context, Identity } from './context.js';
 import { isDatabaseBusy } from './db/gate.js';
-import { findCompanyMembership } from './db/queries/memberships.js';
-import { ensurePerson } from './db/queries/people.js';
+import {
+  inRequestTransaction,
+  keepOutcomeOfRollback,
+  rollBackUnlessOk,
+} from './trpc/request-transaction.js';
 
 export interface InputIssue {
   code: string;
@@ -76,24 +79,38 @@ const databaseBusyIsUnavailable = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(databaseBusyIsUnavailable);
 
-/** Requires a verified identity and resolves it to the person, created on first sight. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (ctx.identity === null) {
+/** A verified identity, or UNAUTHORIZED before anything touches the database. */
+function requireIdentity(identity: Identity | null): Identity {
+  if (identity === null) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'authentication_required' satisfies ReasonCode,
     });
   }
-  const person = await ensurePerson(ctx.db, ctx.identity);
-  return next({ ctx: { ...ctx, identity: ctx.identity, person } });
+  return identity;
+}
+
+/**
+ * Requires a verified identity and runs the call in one transaction as the runtime role with the caller's context
+ * set (S13): the person is resolved (created on first sight) and the procedure's `ctx.db` is that transaction.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const identity = requireIdentity(ctx.identity);
+  return keepOutcomeOfRollback(
+    inRequestTransaction(ctx.database, identity, null, async (tx, caller) =>
+      rollBackUnlessOk(await next({ ctx: { ...ctx, db: tx, identity, person: caller.person } })),
+    ),
+  );
 });
 
 /**
- * Requires membership in the company named by the input's `companyId`, read from the database on every call (S9), so
- * a removed member is refused on the next request whatever their token says. A company the caller does not belong to
- * is reported as not found, never as forbidden (S10).
+ * Requires membership in the company named by the input's `companyId`, read from the database on every call (S9) in
+ * the statement that opens the call's transaction, so a removed member is refused on the next request whatever their
+ * token says. A company the caller does not belong to is reported as not found, never as forbidden (S10). The
+ * company becomes the context of the row-level policies only for its members.
  */
-export const companyProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) => {
+export const companyProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const identity = requireIdentity(ctx.identity);
   // Runs before the procedure's own strict input schema; reads only the company id and leaves the rest to it.
   const scoped = companyScopedInput.loose().safeParse(await getRawInput());
   if (!scoped.success) {
@@ -103,8 +120,16 @@ export const companyProcedure = protectedProcedure.use(async ({ ctx, getRawInput
       cause: scoped.error,
     });
   }
-  const company = await findCompanyMembership(ctx.db, scoped.data.companyId, ctx.person.id);
-  if (!company)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'company_not_found' satisfies ReasonCode });
-  return next({ ctx: { ...ctx, company } });
+  return keepOutcomeOfRollback(
+    inRequestTransaction(ctx.database, identity, scoped.data.companyId, async (tx, caller) => {
+      const { person, company } = caller;
+      if (!company) {
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: 'company_not_found' satisfies ReasonCode,
+        });
+      }
+      return rollBackUnlessOk(await next({ ctx: { ...ctx, db: tx, identity, person, company } }));
+    }),
+  );
 });

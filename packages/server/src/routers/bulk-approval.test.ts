@@ -253,6 +253,37 @@ describe.each(testDatabases())('bulk approval on $name', (target) => {
     for (const week of weeks) expect(await approvalsOf(companyId, week.id)).toBe(1);
   });
 
+  it('answers bulk calls over the same weeks in opposite orders, each week approved once', async () => {
+    const world = await createWorld(database);
+    const { companyId } = world;
+    const anna = callerFor(database, world.apprentice.identity);
+    const second = await secondApprentice(world);
+    const weeks = [
+      await submittedWeek(anna, companyId, world.apprenticeshipId, 44),
+      await submittedWeek(anna, companyId, world.apprenticeshipId, 45),
+      await submittedWeek(second.caller, companyId, second.apprenticeshipId, 44),
+      await submittedWeek(second.caller, companyId, second.apprenticeshipId, 45),
+    ];
+    const refs = weeks.map((week) => ({ weekId: week.id, version: week.version }));
+    const trainer = callerFor(database, world.trainer.identity);
+    const orders = [refs, [...refs].reverse(), [refs[2], refs[0], refs[3], refs[1]]];
+
+    const answers = await Promise.all(
+      orders.map((order) =>
+        trainer.review.approveMany({ companyId, weeks: order.filter((ref) => ref !== undefined) }),
+      ),
+    );
+
+    for (const week of weeks) {
+      const outcomes = answers.map(
+        (answer) => answer.results.find((result) => result.weekId === week.id)?.outcome,
+      );
+      expect(outcomes.filter((outcome) => outcome === 'approved')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome === 'refused')).toHaveLength(orders.length - 1);
+      expect(await approvalsOf(companyId, week.id)).toBe(1);
+    }
+  });
+
   it('lets a delegate pre-approve in two-stage review and the trainer approve afterwards', async () => {
     const world = await createWorld(database, { reviewMode: 'two_stage' });
     const { companyId } = world;

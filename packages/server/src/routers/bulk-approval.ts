@@ -43,35 +43,57 @@ function refused(weekId: string, reason: ReasonCode): BulkApprovalResultView {
 }
 
 /**
- * Approves each week exactly as `review.approve` would, one transaction per week, so a refused week leaves the others
- * approved. Refusals become results carrying the rule's reason code; a week the caller may not see gets the same
- * `week_not_found` as a week that does not exist. A fault or a busy database still fails the call: what was
- * approved before stays approved, and a retry with the same key approves only the rest.
+ * Approves each week exactly as `review.approve` would, each in a savepoint of the call's transaction, so a refused
+ * week leaves the others approved. Refusals become results carrying the rule's reason code; a week the caller may not
+ * see gets the same `week_not_found` as a week that does not exist. A fault or a busy database still fails the call
+ * and, the call being one transaction, undoes its approvals; a retry with the same key then approves them afresh,
+ * and one that follows a committed call finds each week's earlier transition instead of acting again (S18).
+ *
+ * Weeks are approved in the order of their ids and reported in the order asked: each approval keeps its week locked
+ * until the call commits, and two calls that lock overlapping weeks in the same order wait for each other instead of
+ * deadlocking.
  */
 export async function approveMany(
   scope: CallerScope,
   input: ReviewApproveManyInput,
 ): Promise<BulkApprovalView> {
-  const results: BulkApprovalResultView[] = [];
-  for (const { weekId, version } of input.weeks) {
+  const results: BulkApprovalResultView[] = new Array(input.weeks.length);
+  const lockOrder = input.weeks
+    .map((week, position) => ({ ...week, position }))
+    .sort((a, b) => compareIds(a.weekId, b.weekId));
+  for (const { weekId, version, position } of lockOrder) {
     const idempotencyKey =
       input.idempotencyKey === undefined
         ? undefined
         : await weekIdempotencyKey(input.idempotencyKey, weekId);
-    try {
-      const week = await performTransition(scope, 'approve', { weekId, version, idempotencyKey });
-      if (week.status === 'approved' || week.status === 'reviewed') {
-        results.push({ weekId, outcome: week.status, reason: null, week: weekSummaryOf(week) });
-      } else {
-        // A replay of an approval this caller made earlier, on a week that has since moved on (e.g. was returned).
-        results.push(refused(weekId, 'transition_not_allowed'));
-      }
-    } catch (error) {
-      // A fault or a busy database is not a verdict on this week: the call fails, and a retry with the same key resumes.
-      if (!(error instanceof TRPCError) || SERVER_SIDE.has(error.code)) throw error;
-      // Every refusal carries a reason code; anything else would be text the client must never show.
-      results.push(refused(weekId, isReasonCode(error.message) ? error.message : 'internal_error'));
-    }
+    results[position] = await approveOne(scope, weekId, version, idempotencyKey);
   }
   return { results };
+}
+
+async function approveOne(
+  scope: CallerScope,
+  weekId: string,
+  version: number,
+  idempotencyKey: string | undefined,
+): Promise<BulkApprovalResultView> {
+  try {
+    const week = await performTransition(scope, 'approve', { weekId, version, idempotencyKey });
+    if (week.status === 'approved' || week.status === 'reviewed') {
+      return { weekId, outcome: week.status, reason: null, week: weekSummaryOf(week) };
+    }
+    // A replay of an approval this caller made earlier, on a week that has since moved on (e.g. was returned).
+    return refused(weekId, 'transition_not_allowed');
+  } catch (error) {
+    // A fault or a busy database is not a verdict on this week: the call fails, and a retry with the same key resumes.
+    if (!(error instanceof TRPCError) || SERVER_SIDE.has(error.code)) throw error;
+    // Every refusal carries a reason code; anything else would be text the client must never show.
+    return refused(weekId, isReasonCode(error.message) ? error.message : 'internal_error');
+  }
+}
+
+/** One order for every server and locale: by code unit, case aside (a uuid may be written in either case). */
+function compareIds(a: string, b: string): number {
+  const [left, right] = [a.toLowerCase(), b.toLowerCase()];
+  return left < right ? -1 : left > right ? 1 : 0;
 }

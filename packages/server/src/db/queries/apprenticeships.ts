@@ -60,7 +60,9 @@ export async function findApprenticeship(
     .from(apprenticeships)
     .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
     .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
-    .where(and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.id, apprenticeshipId)));
+    .where(and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.id, apprenticeshipId)))
+    .prepare('find_apprenticeship')
+    .execute();
   return found;
 }
 
@@ -78,6 +80,8 @@ export async function listApprenticeshipsOfApprentice(
     .where(
       and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.apprenticeId, apprenticeId)),
     )
-    .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id));
+    .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id))
+    .prepare('list_apprenticeships_of_apprentice')
+    .execute();
   return rows.map(({ apprenticeId: _apprenticeId, ...view }) => view);
 }

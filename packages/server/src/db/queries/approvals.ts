@@ -28,6 +28,8 @@ export async function findLatestApproval(
     .innerJoin(people, eq(people.id, approvals.approverId))
     .where(and(eq(reportWeeks.companyId, companyId), eq(approvals.weekId, weekId)))
     .orderBy(desc(approvals.version))
-    .limit(1);
+    .limit(1)
+    .prepare('find_latest_approval')
+    .execute();
   return latest ?? null;
 }

@@ -67,7 +67,9 @@ export async function activeAssignmentRoles(
         eq(assignments.personId, personId),
         isNull(assignments.revokedAt),
       ),
-    );
+    )
+    .prepare('active_assignment_roles')
+    .execute();
   return rows.map((row) => row.role);
 }
 

@@ -40,38 +40,15 @@ export async function listMembershipsOfPerson(
     .from(memberships)
     .innerJoin(companies, eq(companies.id, memberships.companyId))
     .where(eq(memberships.personId, personId))
-    .orderBy(asc(companies.name), asc(memberships.role));
+    .orderBy(asc(companies.name), asc(memberships.role))
+    .prepare('list_memberships_of_person')
+    .execute();
 }
 
+/** The company as seen by one of its members; read by bh_enter_request at the start of every company call. */
 export interface CompanyMembership {
   companyId: string;
   companyName: string;
   reviewMode: ReviewMode;
   roles: CompanyRole[];
-}
-
-/** The company as seen by one of its members, or undefined when the person is not a member. */
-export async function findCompanyMembership(
-  db: Executor,
-  companyId: string,
-  personId: string,
-): Promise<CompanyMembership | undefined> {
-  const rows = await db
-    .select({
-      companyId: companies.id,
-      companyName: companies.name,
-      reviewMode: companies.reviewMode,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(companies, eq(companies.id, memberships.companyId))
-    .where(and(eq(memberships.companyId, companyId), eq(memberships.personId, personId)));
-  const [first] = rows;
-  if (!first) return undefined;
-  return {
-    companyId: first.companyId,
-    companyName: first.companyName,
-    reviewMode: first.reviewMode,
-    roles: rows.map((row) => row.role),
-  };
 }

@@ -25,7 +25,9 @@ export async function findPersonBySubject(
   const [person] = await db
     .select(personColumns)
     .from(people)
-    .where(and(eq(people.issuer, issuer), eq(people.subject, subject)));
+    .where(and(eq(people.issuer, issuer), eq(people.subject, subject)))
+    .prepare('find_person_by_subject')
+    .execute();
   return person;
 }
 
@@ -52,7 +54,11 @@ export async function ensurePerson(db: Executor, identity: PersonIdentity): Prom
   return raced;
 }
 
-async function refreshProfile(
+/**
+ * The profile follows the login's latest name and e-mail; written only when they differ from what is stored, so that
+ * an ordinary call writes nothing.
+ */
+export async function refreshProfile(
   db: Executor,
   person: PersonRecord,
   identity: PersonIdentity,

@@ -82,5 +82,7 @@ export async function listReviewCandidates(
         inArray(reportWeeks.status, [...statuses]),
       ),
     )
-    .orderBy(asc(reportWeeks.submittedAt), asc(reportWeeks.id));
+    .orderBy(asc(reportWeeks.submittedAt), asc(reportWeeks.id))
+    .prepare('list_review_candidates')
+    .execute();
 }

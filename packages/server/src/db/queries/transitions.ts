@@ -35,7 +35,9 @@ export async function findTransitionByKey(
         eq(statusTransitions.weekId, weekId),
         eq(statusTransitions.idempotencyKey, idempotencyKey),
       ),
-    );
+    )
+    .prepare('find_transition_by_key')
+    .execute();
   return found;
 }
 
@@ -58,7 +60,9 @@ export async function listTransitions(
     .innerJoin(reportWeeks, eq(reportWeeks.id, statusTransitions.weekId))
     .innerJoin(people, eq(people.id, statusTransitions.actorId))
     .where(and(eq(reportWeeks.companyId, companyId), eq(statusTransitions.weekId, weekId)))
-    .orderBy(asc(statusTransitions.at), asc(statusTransitions.id));
+    .orderBy(asc(statusTransitions.at), asc(statusTransitions.id))
+    .prepare('list_transitions')
+    .execute();
 }
 
 /** How many transitions a week has; for audits and tests of idempotency. */

@@ -33,7 +33,9 @@ export async function loadWeekDays(
     .innerJoin(reportWeeks, eq(reportWeeks.id, days.weekId))
     .leftJoin(entries, eq(entries.dayId, days.id))
     .where(and(eq(reportWeeks.companyId, companyId), eq(days.weekId, weekId)))
-    .orderBy(asc(days.date), asc(entries.position));
+    .orderBy(asc(days.date), asc(entries.position))
+    .prepare('load_week_days')
+    .execute();
   const byDay = new Map<string, DayView>();
   for (const row of rows) {
     let day = byDay.get(row.dayId);

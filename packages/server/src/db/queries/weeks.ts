@@ -50,9 +50,10 @@ export async function findWeek(
   companyId: string,
   weekId: string,
 ): Promise<WeekRecord | undefined> {
-  const [week] = await selectWeeks(db).where(
-    and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.id, weekId)),
-  );
+  const [week] = await selectWeeks(db)
+    .where(and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.id, weekId)))
+    .prepare('find_week')
+    .execute();
   return week;
 }
 
@@ -62,14 +63,17 @@ export async function findWeekByIsoWeek(
   apprenticeshipId: string,
   week: { isoYear: number; isoWeek: number },
 ): Promise<WeekRecord | undefined> {
-  const [found] = await selectWeeks(db).where(
-    and(
-      eq(reportWeeks.companyId, companyId),
-      eq(reportWeeks.apprenticeshipId, apprenticeshipId),
-      eq(reportWeeks.isoYear, week.isoYear),
-      eq(reportWeeks.isoWeek, week.isoWeek),
-    ),
-  );
+  const [found] = await selectWeeks(db)
+    .where(
+      and(
+        eq(reportWeeks.companyId, companyId),
+        eq(reportWeeks.apprenticeshipId, apprenticeshipId),
+        eq(reportWeeks.isoYear, week.isoYear),
+        eq(reportWeeks.isoWeek, week.isoWeek),
+      ),
+    )
+    .prepare('find_week_by_iso_week')
+    .execute();
   return found;
 }
 
@@ -122,7 +126,9 @@ export async function listWeeksOfApprenticeship(
     .where(
       and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.apprenticeshipId, apprenticeshipId)),
     )
-    .orderBy(desc(reportWeeks.isoYear), desc(reportWeeks.isoWeek));
+    .orderBy(desc(reportWeeks.isoYear), desc(reportWeeks.isoWeek))
+    .prepare('list_weeks_of_apprenticeship')
+    .execute();
 }
 
 export interface WeekChange {
