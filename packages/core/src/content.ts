@@ -22,6 +22,11 @@ export const ABSENCE_TYPES: readonly AttendanceType[] = [
   'other_absence',
 ];
 
+/** Whether the apprentice was away that day, so the day carries no activities. */
+export function isAbsence(attendance: AttendanceType): boolean {
+  return ABSENCE_TYPES.includes(attendance);
+}
+
 /** Betriebliche Tätigkeit / Unterweisung, betrieblicher Unterricht, Schulung / Berufsschule: kept apart as chambers require. */
 export const ENTRY_KINDS = ['company_work', 'company_instruction', 'school'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -102,4 +107,14 @@ export function canonicalWeekContent(content: WeekContent): unknown {
 /** Total minutes recorded on a day. */
 export function minutesOfDay(day: DayContent): number {
   return day.entries.reduce((sum, entry) => sum + entry.minutes, 0);
+}
+
+/** Whether the activities of a day add up to more than a day has. */
+export function exceedsDay(day: { entries: readonly { minutes: number }[] }): boolean {
+  return day.entries.reduce((sum, entry) => sum + entry.minutes, 0) > LIMITS.minutesPerDayMax;
+}
+
+/** Whether a day can take one more activity. */
+export function canAddEntry(day: { entries: readonly unknown[] }): boolean {
+  return day.entries.length < LIMITS.entriesPerDayMax;
 }

@@ -4,8 +4,9 @@ import {
   type DayContent,
   ENTRY_FORMS,
   ENTRY_KINDS,
+  exceedsDay,
+  isAbsence,
   LIMITS,
-  minutesOfDay,
 } from './content.js';
 import { hasControlCharacters } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
@@ -33,15 +34,26 @@ const trimmedText = (max: number) =>
 
 export const companyScopedInput = z.strictObject({ companyId: idSchema });
 
+/** The text of an activity: required, and within the length a record book page can hold. */
+export const entryTextSchema = trimmedText(LIMITS.entryTextMax).min(1, {
+  message: 'Describe the activity.',
+});
+
+/** The duration of one activity in minutes; no single activity can last longer than a day. */
+export const entryMinutesSchema = z
+  .number()
+  .int({ message: 'Minutes must be a whole number.' })
+  .min(0)
+  .max(LIMITS.minutesPerDayMax);
+
+/** The training department (Ausbildungsabteilung) of a week; may be empty while it is a draft. */
+export const departmentSchema = trimmedText(LIMITS.departmentMax);
+
 export const entryInput = z.strictObject({
   kind: z.enum(ENTRY_KINDS),
   form: z.enum(ENTRY_FORMS),
-  text: trimmedText(LIMITS.entryTextMax).min(1, { message: 'Describe the activity.' }),
-  minutes: z
-    .number()
-    .int({ message: 'Minutes must be a whole number.' })
-    .min(0)
-    .max(LIMITS.minutesPerDayMax),
+  text: entryTextSchema,
+  minutes: entryMinutesSchema,
   lernfeld: trimmedText(LIMITS.lernfeldMax).nullish(),
   rahmenplanRefs: z
     .array(trimmedText(LIMITS.rahmenplanRefMax).min(1))
@@ -55,22 +67,52 @@ export const dayInput = z
     attendance: z.enum(ATTENDANCE_TYPES),
     entries: z.array(entryInput).max(LIMITS.entriesPerDayMax),
   })
-  .refine((day: DayContent) => minutesOfDay(day) <= LIMITS.minutesPerDayMax, {
+  .refine((day: DayContent) => !exceedsDay(day), {
     message: 'A day cannot hold more than 24 hours.',
     path: ['entries'],
+  })
+  .refine((day: DayContent) => !isAbsence(day.attendance) || day.entries.length === 0, {
+    message: 'A day of absence carries no activities.',
+    path: ['entries'],
   });
+
+const isoYearSchema = z.number().int().min(2000).max(2100);
+const isoWeekSchema = z.number().int().min(1).max(53);
+
+function hasIsoWeek(week: { isoYear: number; isoWeek: number }): boolean {
+  return week.isoWeek <= isoWeeksInYear(week.isoYear);
+}
+
+const noWeek53 = { message: 'That year has no week 53.', path: ['isoWeek'] };
 
 export const weekOpenInput = z
   .strictObject({
     companyId: idSchema,
     apprenticeshipId: idSchema,
-    isoYear: z.number().int().min(2000).max(2100),
-    isoWeek: z.number().int().min(1).max(53),
+    isoYear: isoYearSchema,
+    isoWeek: isoWeekSchema,
   })
-  .refine((week) => week.isoWeek <= isoWeeksInYear(week.isoYear), {
-    message: 'That year has no week 53.',
-    path: ['isoWeek'],
-  });
+  .refine(hasIsoWeek, noWeek53);
+
+/**
+ * A week looked up by its ISO week, without creating it. Without `apprenticeshipId` it is the caller's own
+ * apprenticeship in the company (the first that `apprenticeships.listMine` lists), so a page can ask for the list of
+ * apprenticeships and the week in one batch before it knows any id.
+ */
+export const weekFindInput = z
+  .strictObject({
+    companyId: idSchema,
+    apprenticeshipId: idSchema.optional(),
+    isoYear: isoYearSchema,
+    isoWeek: isoWeekSchema,
+  })
+  .refine(hasIsoWeek, noWeek53);
+
+/** The weeks of an apprenticeship; without `apprenticeshipId`, of the caller's own one, as in `weekFindInput`. */
+export const weekListInput = z.strictObject({
+  companyId: idSchema,
+  apprenticeshipId: idSchema.optional(),
+});
 
 export const apprenticeshipRefInput = z.strictObject({
   companyId: idSchema,
@@ -84,7 +126,7 @@ export const weekSaveInput = z
     companyId: idSchema,
     weekId: idSchema,
     version: z.number().int().min(1),
-    department: trimmedText(LIMITS.departmentMax),
+    department: departmentSchema,
     days: z.array(dayInput).max(7),
   })
   .refine((input) => new Set(input.days.map((day) => day.date)).size === input.days.length, {
@@ -143,6 +185,8 @@ export type EntryInput = z.infer<typeof entryInput>;
 export type DayInput = z.infer<typeof dayInput>;
 export type WeekOpenInput = z.infer<typeof weekOpenInput>;
 export type ApprenticeshipRefInput = z.infer<typeof apprenticeshipRefInput>;
+export type WeekFindInput = z.infer<typeof weekFindInput>;
+export type WeekListInput = z.infer<typeof weekListInput>;
 export type WeekRefInput = z.infer<typeof weekRefInput>;
 export type WeekSaveInput = z.infer<typeof weekSaveInput>;
 export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;
