@@ -1,4 +1,4 @@
-export type { BerichtsheftApi } from './api.js';
+export type { BerichtsheftApi, CallOptions } from './api.js';
 export { createAuthFetch, type FetchLike } from './auth-fetch.js';
 export { apiFromClient, createBerichtsheftApi } from './berichtsheft-api.js';
 export { toApiError } from './error-mapping.js';
@@ -7,6 +7,7 @@ export {
   ApiError,
   type ApiErrorCode,
   AuthRequiredError,
+  isAborted,
   isApiError,
 } from './errors.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

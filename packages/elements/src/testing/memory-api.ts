@@ -16,6 +16,7 @@ import {
   trainingYearOf,
   type WeekAction,
   type WeekView,
+  weekFindInput,
   weekOpenInput,
   weekOverlaps,
   weekRefInput,
@@ -60,6 +61,20 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
     const relation = store.relationOf(personId, apprenticeship);
     if (relation === 'none') throw new ApiError('NOT_FOUND', 'week_not_found');
     return { week, apprenticeship, relation };
+  };
+
+  /** The named apprenticeship if the person may see it, else their own first one, as the server decides. */
+  const targetApprenticeship = (companyId: string, apprenticeshipId: string | undefined) => {
+    const apprenticeship =
+      apprenticeshipId === undefined
+        ? store.data.apprenticeships.find(
+            (a) => a.companyId === companyId && a.apprenticeId === personId,
+          )
+        : store.apprenticeship(companyId, parse(idSchema, apprenticeshipId));
+    if (!apprenticeship || store.relationOf(personId, apprenticeship) === 'none') {
+      throw new ApiError('NOT_FOUND', 'apprenticeship_not_found');
+    }
+    return apprenticeship;
   };
 
   const transition = async (
@@ -163,14 +178,10 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
     async listWeeks(raw) {
       await store.gate();
       const { companyId } = parse(companyScopedInput, { companyId: raw.companyId });
-      const apprenticeshipId = parse(idSchema, raw.apprenticeshipId);
       member(companyId);
-      const apprenticeship = store.apprenticeship(companyId, apprenticeshipId);
-      if (!apprenticeship || store.relationOf(personId, apprenticeship) === 'none') {
-        throw new ApiError('NOT_FOUND', 'apprenticeship_not_found');
-      }
+      const apprenticeship = targetApprenticeship(companyId, raw.apprenticeshipId);
       return store.data.weeks
-        .filter((week) => week.apprenticeshipId === apprenticeshipId)
+        .filter((week) => week.apprenticeshipId === apprenticeship.id)
         .sort((a, b) => b.isoYear - a.isoYear || b.isoWeek - a.isoWeek)
         .map((week) => {
           // Only the summary's fields, as the server's list sends them.
@@ -186,6 +197,20 @@ export function createMemoryApi(store: MemoryStore, personId: string): Berichtsh
             version: view.version,
           };
         });
+    },
+
+    async findWeek(raw) {
+      await store.gate();
+      const input = parse(weekFindInput, raw);
+      member(input.companyId);
+      const apprenticeship = targetApprenticeship(input.companyId, input.apprenticeshipId);
+      const week = store.data.weeks.find(
+        (w) =>
+          w.apprenticeshipId === apprenticeship.id &&
+          w.isoYear === input.isoYear &&
+          w.isoWeek === input.isoWeek,
+      );
+      return week ? store.view(week, store.relationOf(personId, apprenticeship)) : null;
     },
 
     async openWeek(raw) {
