@@ -8,6 +8,7 @@ import {
   type EntryKind,
   entryTextSchema,
   exceedsDay,
+  type IsoWeek,
   isAbsence,
   type WeekView,
 } from '@berichtsheft/core';
@@ -51,8 +52,13 @@ export function newEntry(kind: EntryKind = 'company_work'): DraftEntry {
   };
 }
 
+/** A week nobody has written yet: Monday to Friday in the company, nothing recorded. */
+export function blankDraft(week: IsoWeek): Draft {
+  return draftFromWeek({ ...week, department: '', days: [] });
+}
+
 /** Monday to Friday always, the weekend when something was recorded on it. */
-export function draftFromWeek(week: WeekView): Draft {
+export function draftFromWeek(week: IsoWeek & Pick<WeekView, 'department' | 'days'>): Draft {
   const saved = new Map(week.days.map((day) => [day.date, day]));
   const dates = daysOfWeek(week).filter((date, index) => index < 5 || saved.has(date));
   return {

@@ -211,17 +211,33 @@ describe('<bh-report-editor> week overview', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('opens a missing week as a new draft, which the overview then shows', async () => {
+  it('opens a missing week without creating it, and creates the draft on the first change', async () => {
     const { element, store } = await editorNow();
     await untilOverview(element);
     const missing = back(5);
+    const stored = () =>
+      store.data.weeks.some((w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek);
     expect(statusOf(overviewButton(element, missing))).to.equal('Fehlt');
     overviewButton(element, missing).click();
+    await waitForText(element, `KW ${missing.isoWeek}/${missing.isoYear}`);
+    expect(query(element, '.status').textContent).to.equal('Noch nicht angelegt');
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('');
+    expect(stored(), 'looking at a week writes nothing').to.equal(false);
+    expect(statusOf(overviewButton(element, missing))).to.equal('Fehlt');
+    await expect(element).to.be.accessible();
+
+    typeInto(query(element, '#department'), 'Lager');
     await waitUntil(() => statusOf(overviewButton(element, missing)) === 'Entwurf', 'no draft');
+    expect(stored()).to.equal(true);
     expect(query(element, '.status').textContent).to.equal('Entwurf');
-    expect(
-      store.data.weeks.some((w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek),
-    ).to.equal(true);
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('Lager');
+    expect(textOf(element)).to.include('Ungespeicherte Änderungen');
+    buttonNamed(element, 'Speichern').click();
+    await waitForText(element, 'Gespeichert.');
+    const week = store.data.weeks.find(
+      (w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek,
+    );
+    expect(week?.department).to.equal('Lager');
   });
 
   it('saves unsaved edits before opening another week from the overview', async () => {
