@@ -1,5 +1,5 @@
-import { ApiError } from '@berichtsheft/client';
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { ApiError, type BerichtsheftApi } from '@berichtsheft/client';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/bh-signoff-queue.js';
 import type {
@@ -16,7 +16,7 @@ import {
   waitForText,
   withSampleData,
 } from '../testing/fixtures.js';
-import { createSampleStore, SAMPLE } from '../testing/sample-data.js';
+import { createSampleStore, SAMPLE, sampleApi } from '../testing/sample-data.js';
 import type { BhSignoffQueue } from './signoff-queue.js';
 
 function queue(options: Partial<SampleOptions> = {}) {
@@ -117,6 +117,30 @@ describe('<bh-signoff-queue>', () => {
     expect(store.week(SAMPLE.benW47)?.returnReason).to.equal(
       'Bitte die Dauer für Dienstag ergänzen.',
     );
+  });
+
+  it('cancels the load a new one replaces, and shows no error for it', async () => {
+    const store = createSampleStore();
+    const api = sampleApi(store, 'tom');
+    const signals: (AbortSignal | undefined)[] = [];
+    const recording: BerichtsheftApi = {
+      ...api,
+      reviewQueue: (companyId, options) => {
+        signals.push(options?.signal);
+        return api.reviewQueue(companyId, options);
+      },
+    };
+    const release = store.hold();
+    const { element, provider } = await queue({ store, api: recording });
+    provider.setAttribute('company-id', SAMPLE.otherCompanyId);
+    await waitUntil(() => signals.length === 2, 'the new company was not loaded');
+    expect(signals[0]?.aborted, 'the replaced load is cancelled').to.equal(true);
+    expect(signals[1]?.aborted).to.equal(false);
+    provider.setAttribute('company-id', SAMPLE.companyId);
+    await waitUntil(() => signals.length === 3, 'the first company was not loaded again');
+    release();
+    await waitForText(element, 'Anna Schmidt');
+    expect(element.shadowRoot?.querySelector('[role=alert]')).to.equal(null);
   });
 
   it('shows an empty queue', async () => {
