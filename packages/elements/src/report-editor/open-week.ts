@@ -117,7 +117,7 @@ export class OpenWeekController {
   }
 
   /** What the apprentice may do with the open week now, whether it exists yet or not. */
-  get viewer(): { canEdit: boolean; actions: readonly string[] } {
+  get viewer(): WeekView['viewer'] {
     const { week, blank } = this.#state;
     if (week) return week.viewer;
     return blank ? blankPermissions(blank) : { canEdit: false, actions: [] };
