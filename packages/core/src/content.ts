@@ -50,6 +50,31 @@ export const LIMITS = {
   lernfeldMax: 100,
 } as const;
 
+/** What a text field takes: at most `max` characters once trimmed, and whether it may be left empty. */
+export interface TextRule {
+  max: number;
+  required: boolean;
+}
+
+/** The text fields of a week and of a return, as the input schemas and the editor's checks both apply them. */
+export const TEXT_RULES = {
+  entryText: { max: LIMITS.entryTextMax, required: true },
+  department: { max: LIMITS.departmentMax, required: false },
+  reason: { max: LIMITS.reasonMax, required: true },
+  lernfeld: { max: LIMITS.lernfeldMax, required: false },
+  rahmenplanRef: { max: LIMITS.rahmenplanRefMax, required: true },
+} as const satisfies Record<string, TextRule>;
+
+/**
+ * Why a text does not fit its field, or null when it does. Free of zod on purpose: the browser checks a draft with it
+ * without loading the schema library, which probes `new Function` and so trips a strict Content Security Policy.
+ */
+export function textProblem(value: string, rule: TextRule): 'missing' | 'too_long' | null {
+  const length = value.trim().length;
+  if (rule.required && length === 0) return 'missing';
+  return length > rule.max ? 'too_long' : null;
+}
+
 export interface EntryContent {
   kind: EntryKind;
   form: EntryForm;

@@ -7,6 +7,8 @@ import {
   exceedsDay,
   isAbsence,
   LIMITS,
+  TEXT_RULES,
+  type TextRule,
 } from './content.js';
 import { hasControlCharacters } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
@@ -23,40 +25,32 @@ export const isoDateSchema = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, { message: 'Must be a date as YYYY-MM-DD.' });
 
-const trimmedText = (max: number) =>
-  z
+/** A text field by its rule in core, the one the editor checks drafts with too. */
+const trimmedText = (rule: TextRule, missing = 'Must not be empty.') => {
+  const text = z
     .string()
     .trim()
-    .max(max, { message: `Must be at most ${max} characters.` })
+    .max(rule.max, { message: `Must be at most ${rule.max} characters.` })
     .refine((value) => !hasControlCharacters(value), {
       message: 'Must not contain control characters.',
     });
+  return rule.required ? text.min(1, { message: missing }) : text;
+};
 
 export const companyScopedInput = z.strictObject({ companyId: idSchema });
-
-/** The text of an activity: required, and within the length a record book page can hold. */
-export const entryTextSchema = trimmedText(LIMITS.entryTextMax).min(1, {
-  message: 'Describe the activity.',
-});
-
-/** The duration of one activity in minutes; no single activity can last longer than a day. */
-export const entryMinutesSchema = z
-  .number()
-  .int({ message: 'Minutes must be a whole number.' })
-  .min(0)
-  .max(LIMITS.minutesPerDayMax);
-
-/** The training department (Ausbildungsabteilung) of a week; may be empty while it is a draft. */
-export const departmentSchema = trimmedText(LIMITS.departmentMax);
 
 export const entryInput = z.strictObject({
   kind: z.enum(ENTRY_KINDS),
   form: z.enum(ENTRY_FORMS),
-  text: entryTextSchema,
-  minutes: entryMinutesSchema,
-  lernfeld: trimmedText(LIMITS.lernfeldMax).nullish(),
+  text: trimmedText(TEXT_RULES.entryText, 'Describe the activity.'),
+  minutes: z
+    .number()
+    .int({ message: 'Minutes must be a whole number.' })
+    .min(0)
+    .max(LIMITS.minutesPerDayMax),
+  lernfeld: trimmedText(TEXT_RULES.lernfeld).nullish(),
   rahmenplanRefs: z
-    .array(trimmedText(LIMITS.rahmenplanRefMax).min(1))
+    .array(trimmedText(TEXT_RULES.rahmenplanRef))
     .max(LIMITS.rahmenplanRefsMax)
     .optional(),
 });
@@ -126,7 +120,7 @@ export const weekSaveInput = z
     companyId: idSchema,
     weekId: idSchema,
     version: z.number().int().min(1),
-    department: departmentSchema,
+    department: trimmedText(TEXT_RULES.department),
     days: z.array(dayInput).max(7),
   })
   .refine((input) => new Set(input.days.map((day) => day.date)).size === input.days.length, {
@@ -149,7 +143,7 @@ export const weekReturnInput = z.strictObject({
   weekId: idSchema,
   version: z.number().int().min(1),
   idempotencyKey,
-  reason: trimmedText(LIMITS.reasonMax).min(1, { message: 'Say what needs to be changed.' }),
+  reason: trimmedText(TEXT_RULES.reason, 'Say what needs to be changed.'),
 });
 
 /** How many weeks one bulk approval may carry: a trainer's week across a large cohort, not an unbounded batch. */

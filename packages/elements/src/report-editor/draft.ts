@@ -3,13 +3,13 @@ import {
   cleanText,
   type DayInput,
   daysOfWeek,
-  departmentSchema,
   type EntryForm,
   type EntryKind,
-  entryTextSchema,
   exceedsDay,
   type IsoWeek,
   isAbsence,
+  TEXT_RULES,
+  textProblem,
   type WeekView,
 } from '@berichtsheft/core';
 import { msg } from '@lit/localize';
@@ -94,23 +94,23 @@ export const fieldId = {
 };
 
 /**
- * Problems the apprentice can fix before anything is sent, by field id. The limits are core's, the same the server's
+ * Problems the apprentice can fix before anything is sent, by field id. The rules are core's, the same the server's
  * input schemas apply; only the typed duration (`1:30`, `1,5`) is the editor's own format.
  */
 export function validateDraft(draft: Draft): Map<string, string> {
   const errors = new Map<string, string>();
-  if (!departmentSchema.safeParse(cleanText(draft.department)).success) {
+  if (textProblem(cleanText(draft.department), TEXT_RULES.department)) {
     errors.set(fieldId.department(), msg('Die Abteilung ist zu lang.'));
   }
   for (const day of draft.days) {
     if (isAbsence(day.attendance)) continue;
     const minutes: { minutes: number }[] = [];
     for (const entry of day.entries) {
-      const text = entryTextSchema.safeParse(cleanText(entry.text));
-      if (!text.success) {
+      const text = textProblem(cleanText(entry.text), TEXT_RULES.entryText);
+      if (text) {
         errors.set(
           fieldId.text(entry.key),
-          text.error.issues[0]?.code === 'too_small'
+          text === 'missing'
             ? msg('Bitte beschreiben Sie die Tätigkeit.')
             : msg('Der Text ist zu lang.'),
         );
