@@ -1,4 +1,7 @@
-/** Error codes the API can answer with, as tRPC names them, plus `NETWORK_ERROR` when no answer arrived at all. */
+/**
+ * Error codes the API can answer with, as tRPC names them, plus `NETWORK_ERROR` when no answer arrived at all and
+ * `ABORTED` when the caller cancelled the call itself.
+ */
 export const API_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
@@ -10,6 +13,7 @@ export const API_ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
   'NETWORK_ERROR',
+  'ABORTED',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -62,4 +66,9 @@ export class AuthRequiredError extends ApiError {
   constructor(reason: string = 'auth_required' satisfies ClientReasonCode) {
     super('UNAUTHORIZED', reason);
   }
+}
+
+/** The caller cancelled the call (its `signal` was aborted): nothing went wrong, and nothing is to be shown. */
+export function isAborted(value: unknown): boolean {
+  return isApiError(value) && value.code === 'ABORTED';
 }

@@ -1,4 +1,4 @@
-export type { BerichtsheftApi } from './api.js';
+export type { BerichtsheftApi, CallOptions } from './api.js';
 export { createAuthFetch, type FetchLike } from './auth-fetch.js';
 export { apiFromClient, createBerichtsheftApi } from './berichtsheft-api.js';
 export { toApiError } from './error-mapping.js';
@@ -9,6 +9,7 @@ export {
   AuthRequiredError,
   CLIENT_REASON_CODES,
   type ClientReasonCode,
+  isAborted,
   isApiError,
 } from './errors.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

@@ -22,6 +22,11 @@ export const ABSENCE_TYPES: readonly AttendanceType[] = [
   'other_absence',
 ];
 
+/** Whether the apprentice was away that day, so the day carries no activities. */
+export function isAbsence(attendance: AttendanceType): boolean {
+  return ABSENCE_TYPES.includes(attendance);
+}
+
 /** Betriebliche Tätigkeit / Unterweisung, betrieblicher Unterricht, Schulung / Berufsschule: kept apart as chambers require. */
 export const ENTRY_KINDS = ['company_work', 'company_instruction', 'school'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -44,6 +49,31 @@ export const LIMITS = {
   rahmenplanRefMax: 40,
   lernfeldMax: 100,
 } as const;
+
+/** What a text field takes: at most `max` characters once trimmed, and whether it may be left empty. */
+export interface TextRule {
+  max: number;
+  required: boolean;
+}
+
+/** The text fields of a week and of a return, as the input schemas and the editor's checks both apply them. */
+export const TEXT_RULES = {
+  entryText: { max: LIMITS.entryTextMax, required: true },
+  department: { max: LIMITS.departmentMax, required: false },
+  reason: { max: LIMITS.reasonMax, required: true },
+  lernfeld: { max: LIMITS.lernfeldMax, required: false },
+  rahmenplanRef: { max: LIMITS.rahmenplanRefMax, required: true },
+} as const satisfies Record<string, TextRule>;
+
+/**
+ * Why a text does not fit its field, or null when it does. Free of zod on purpose: the browser checks a draft with it
+ * without loading the schema library, which probes `new Function` and so trips a strict Content Security Policy.
+ */
+export function textProblem(value: string, rule: TextRule): 'missing' | 'too_long' | null {
+  const length = value.trim().length;
+  if (rule.required && length === 0) return 'missing';
+  return length > rule.max ? 'too_long' : null;
+}
 
 export interface EntryContent {
   kind: EntryKind;
@@ -102,4 +132,14 @@ export function canonicalWeekContent(content: WeekContent): unknown {
 /** Total minutes recorded on a day. */
 export function minutesOfDay(day: DayContent): number {
   return day.entries.reduce((sum, entry) => sum + entry.minutes, 0);
+}
+
+/** Whether the activities of a day add up to more than a day has. */
+export function exceedsDay(day: { entries: readonly { minutes: number }[] }): boolean {
+  return day.entries.reduce((sum, entry) => sum + entry.minutes, 0) > LIMITS.minutesPerDayMax;
+}
+
+/** Whether a day can take one more activity. */
+export function canAddEntry(day: { entries: readonly unknown[] }): boolean {
+  return day.entries.length < LIMITS.entriesPerDayMax;
 }

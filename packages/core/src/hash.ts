@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { canonicalWeekContent, type WeekContent } from './content.js';
 
 /**
  * SHA-256 (hex) over the RFC 8785 canonical JSON of a value. The same content gives the same hash in the browser
@@ -12,4 +13,12 @@ export async function contentHash(value: unknown): Promise<string> {
     new TextEncoder().encode(canonical),
   );
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The hash an approval signs and a verification recomputes: over the week's content in its canonical form only, so
+ * ids, timestamps and key order do not change it.
+ */
+export function weekContentHash(content: WeekContent): Promise<string> {
+  return contentHash(canonicalWeekContent(content));
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayInput,
   daysOutsideWeek,
   reviewApproveManyInput,
+  weekFindInput,
+  weekListInput,
   weekOpenInput,
   weekSaveInput,
   weekTransitionInput,
@@ -27,6 +30,27 @@ describe('input schemas', () => {
     const result = weekOpenInput.safeParse({ ...base, isoYear: 2025, isoWeek: 53 });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('That year has no week 53.');
+  });
+
+  it('find a week with or without the apprenticeship, strictly', () => {
+    const week = { companyId, isoYear: 2026, isoWeek: 48 };
+    expect(weekFindInput.safeParse(week).success).toBe(true);
+    expect(weekFindInput.safeParse({ ...week, apprenticeshipId: weekId }).success).toBe(true);
+    expect(weekFindInput.safeParse({ ...week, apprenticeshipId: 'x' }).success).toBe(false);
+    expect(weekFindInput.safeParse({ ...week, isoYear: 2025, isoWeek: 53 }).success).toBe(false);
+    expect(weekFindInput.safeParse({ ...week, create: true }).success).toBe(false);
+    expect(weekListInput.safeParse({ companyId }).success).toBe(true);
+    expect(weekListInput.safeParse({ companyId, apprenticeshipId: weekId }).success).toBe(true);
+    expect(weekListInput.safeParse({ companyId, weekId }).success).toBe(false);
+  });
+
+  it('refuse activities on a day of absence', () => {
+    const entry = { kind: 'company_work', form: 'bullets', text: 'Montage', minutes: 60 } as const;
+    const away = dayInput.safeParse({ date: '2026-11-23', attendance: 'sick', entries: [entry] });
+    expect(away.error?.issues[0]?.message).toBe('A day of absence carries no activities.');
+    expect(
+      dayInput.safeParse({ date: '2026-11-23', attendance: 'sick', entries: [] }).success,
+    ).toBe(true);
   });
 
   it('refuse a day with more than 24 hours and duplicate days', () => {

@@ -4,8 +4,11 @@ import {
   type DayContent,
   ENTRY_FORMS,
   ENTRY_KINDS,
+  exceedsDay,
+  isAbsence,
   LIMITS,
-  minutesOfDay,
+  TEXT_RULES,
+  type TextRule,
 } from './content.js';
 import { hasControlCharacters } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
@@ -22,29 +25,32 @@ export const isoDateSchema = z
   .string()
   .refine((value) => parseIsoDate(value) !== null, { message: 'Must be a date as YYYY-MM-DD.' });
 
-const trimmedText = (max: number) =>
-  z
+/** A text field by its rule in core, the one the editor checks drafts with too. */
+const trimmedText = (rule: TextRule, missing = 'Must not be empty.') => {
+  const text = z
     .string()
     .trim()
-    .max(max, { message: `Must be at most ${max} characters.` })
+    .max(rule.max, { message: `Must be at most ${rule.max} characters.` })
     .refine((value) => !hasControlCharacters(value), {
       message: 'Must not contain control characters.',
     });
+  return rule.required ? text.min(1, { message: missing }) : text;
+};
 
 export const companyScopedInput = z.strictObject({ companyId: idSchema });
 
 export const entryInput = z.strictObject({
   kind: z.enum(ENTRY_KINDS),
   form: z.enum(ENTRY_FORMS),
-  text: trimmedText(LIMITS.entryTextMax).min(1, { message: 'Describe the activity.' }),
+  text: trimmedText(TEXT_RULES.entryText, 'Describe the activity.'),
   minutes: z
     .number()
     .int({ message: 'Minutes must be a whole number.' })
     .min(0)
     .max(LIMITS.minutesPerDayMax),
-  lernfeld: trimmedText(LIMITS.lernfeldMax).nullish(),
+  lernfeld: trimmedText(TEXT_RULES.lernfeld).nullish(),
   rahmenplanRefs: z
-    .array(trimmedText(LIMITS.rahmenplanRefMax).min(1))
+    .array(trimmedText(TEXT_RULES.rahmenplanRef))
     .max(LIMITS.rahmenplanRefsMax)
     .optional(),
 });
@@ -55,22 +61,52 @@ export const dayInput = z
     attendance: z.enum(ATTENDANCE_TYPES),
     entries: z.array(entryInput).max(LIMITS.entriesPerDayMax),
   })
-  .refine((day: DayContent) => minutesOfDay(day) <= LIMITS.minutesPerDayMax, {
+  .refine((day: DayContent) => !exceedsDay(day), {
     message: 'A day cannot hold more than 24 hours.',
     path: ['entries'],
+  })
+  .refine((day: DayContent) => !isAbsence(day.attendance) || day.entries.length === 0, {
+    message: 'A day of absence carries no activities.',
+    path: ['entries'],
   });
+
+const isoYearSchema = z.number().int().min(2000).max(2100);
+const isoWeekSchema = z.number().int().min(1).max(53);
+
+function hasIsoWeek(week: { isoYear: number; isoWeek: number }): boolean {
+  return week.isoWeek <= isoWeeksInYear(week.isoYear);
+}
+
+const noWeek53 = { message: 'That year has no week 53.', path: ['isoWeek'] };
 
 export const weekOpenInput = z
   .strictObject({
     companyId: idSchema,
     apprenticeshipId: idSchema,
-    isoYear: z.number().int().min(2000).max(2100),
-    isoWeek: z.number().int().min(1).max(53),
+    isoYear: isoYearSchema,
+    isoWeek: isoWeekSchema,
   })
-  .refine((week) => week.isoWeek <= isoWeeksInYear(week.isoYear), {
-    message: 'That year has no week 53.',
-    path: ['isoWeek'],
-  });
+  .refine(hasIsoWeek, noWeek53);
+
+/**
+ * A week looked up by its ISO week, without creating it. Without `apprenticeshipId` it is the caller's own
+ * apprenticeship in the company (the first that `apprenticeships.listMine` lists), so a page can ask for the list of
+ * apprenticeships and the week in one batch before it knows any id.
+ */
+export const weekFindInput = z
+  .strictObject({
+    companyId: idSchema,
+    apprenticeshipId: idSchema.optional(),
+    isoYear: isoYearSchema,
+    isoWeek: isoWeekSchema,
+  })
+  .refine(hasIsoWeek, noWeek53);
+
+/** The weeks of an apprenticeship; without `apprenticeshipId`, of the caller's own one, as in `weekFindInput`. */
+export const weekListInput = z.strictObject({
+  companyId: idSchema,
+  apprenticeshipId: idSchema.optional(),
+});
 
 export const apprenticeshipRefInput = z.strictObject({
   companyId: idSchema,
@@ -84,7 +120,7 @@ export const weekSaveInput = z
     companyId: idSchema,
     weekId: idSchema,
     version: z.number().int().min(1),
-    department: trimmedText(LIMITS.departmentMax),
+    department: trimmedText(TEXT_RULES.department),
     days: z.array(dayInput).max(7),
   })
   .refine((input) => new Set(input.days.map((day) => day.date)).size === input.days.length, {
@@ -107,7 +143,7 @@ export const weekReturnInput = z.strictObject({
   weekId: idSchema,
   version: z.number().int().min(1),
   idempotencyKey,
-  reason: trimmedText(LIMITS.reasonMax).min(1, { message: 'Say what needs to be changed.' }),
+  reason: trimmedText(TEXT_RULES.reason, 'Say what needs to be changed.'),
 });
 
 /** How many weeks one bulk approval may carry: a trainer's week across a large cohort, not an unbounded batch. */
@@ -143,6 +179,8 @@ export type EntryInput = z.infer<typeof entryInput>;
 export type DayInput = z.infer<typeof dayInput>;
 export type WeekOpenInput = z.infer<typeof weekOpenInput>;
 export type ApprenticeshipRefInput = z.infer<typeof apprenticeshipRefInput>;
+export type WeekFindInput = z.infer<typeof weekFindInput>;
+export type WeekListInput = z.infer<typeof weekListInput>;
 export type WeekRefInput = z.infer<typeof weekRefInput>;
 export type WeekSaveInput = z.infer<typeof weekSaveInput>;
 export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;

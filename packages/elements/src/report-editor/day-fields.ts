@@ -1,10 +1,16 @@
-import { ATTENDANCE_TYPES, ENTRY_FORMS, ENTRY_KINDS } from '@berichtsheft/core';
+import {
+  ATTENDANCE_TYPES,
+  canAddEntry,
+  ENTRY_FORMS,
+  ENTRY_KINDS,
+  isAbsence,
+} from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDayHeading, formatMinutes } from '../shared/format.js';
 import { attendanceLabel, entryFormLabel, entryKindLabel } from '../shared/labels.js';
-import { type DraftDay, type DraftEntry, dayTotal, fieldId, isAbsence } from './draft.js';
+import { type DraftDay, type DraftEntry, dayTotal, fieldId } from './draft.js';
 
 export interface DayFieldHandlers {
   errors: ReadonlyMap<string, string>;
@@ -144,6 +150,7 @@ export function renderDayFields(day: DraftDay, h: DayFieldHandlers): TemplateRes
             <button
               type="button"
               aria-label=${msg(str`Eintrag hinzufügen (${heading})`)}
+              ?disabled=${!canAddEntry(day)}
               @click=${() => h.addEntry(day.date)}
             >
               ${msg('Eintrag hinzufügen')}

@@ -1,12 +1,15 @@
 import {
-  ABSENCE_TYPES,
   type AttendanceType,
   cleanText,
   type DayInput,
   daysOfWeek,
   type EntryForm,
   type EntryKind,
-  LIMITS,
+  exceedsDay,
+  type IsoWeek,
+  isAbsence,
+  TEXT_RULES,
+  textProblem,
   type WeekView,
 } from '@berichtsheft/core';
 import { msg } from '@lit/localize';
@@ -49,12 +52,13 @@ export function newEntry(kind: EntryKind = 'company_work'): DraftEntry {
   };
 }
 
-export function isAbsence(attendance: AttendanceType): boolean {
-  return ABSENCE_TYPES.includes(attendance);
+/** A week nobody has written yet: Monday to Friday in the company, nothing recorded. */
+export function blankDraft(week: IsoWeek): Draft {
+  return draftFromWeek({ ...week, department: '', days: [] });
 }
 
 /** Monday to Friday always, the weekend when something was recorded on it. */
-export function draftFromWeek(week: WeekView): Draft {
+export function draftFromWeek(week: IsoWeek & Pick<WeekView, 'department' | 'days'>): Draft {
   const saved = new Map(week.days.map((day) => [day.date, day]));
   const dates = daysOfWeek(week).filter((date, index) => index < 5 || saved.has(date));
   return {
@@ -89,32 +93,39 @@ export const fieldId = {
   duration: (key: string) => `duration-${key}`,
 };
 
-/** Problems the apprentice can fix before anything is sent, by field id. */
+/**
+ * Problems the apprentice can fix before anything is sent, by field id. The rules are core's, the same the server's
+ * input schemas apply; only the typed duration (`1:30`, `1,5`) is the editor's own format.
+ */
 export function validateDraft(draft: Draft): Map<string, string> {
   const errors = new Map<string, string>();
-  if (draft.department.trim().length > LIMITS.departmentMax) {
+  if (textProblem(cleanText(draft.department), TEXT_RULES.department)) {
     errors.set(fieldId.department(), msg('Die Abteilung ist zu lang.'));
   }
   for (const day of draft.days) {
     if (isAbsence(day.attendance)) continue;
-    let total = 0;
+    const minutes: { minutes: number }[] = [];
     for (const entry of day.entries) {
-      if (cleanText(entry.text).length === 0) {
-        errors.set(fieldId.text(entry.key), msg('Bitte beschreiben Sie die Tätigkeit.'));
-      } else if (cleanText(entry.text).length > LIMITS.entryTextMax) {
-        errors.set(fieldId.text(entry.key), msg('Der Text ist zu lang.'));
+      const text = textProblem(cleanText(entry.text), TEXT_RULES.entryText);
+      if (text) {
+        errors.set(
+          fieldId.text(entry.key),
+          text === 'missing'
+            ? msg('Bitte beschreiben Sie die Tätigkeit.')
+            : msg('Der Text ist zu lang.'),
+        );
       }
-      const minutes = parseDuration(entry.duration);
-      if (minutes === null) {
+      const parsed = parseDuration(entry.duration);
+      if (parsed === null) {
         errors.set(
           fieldId.duration(entry.key),
           msg('Bitte die Dauer als Stunden:Minuten angeben, z. B. 1:30.'),
         );
       } else {
-        total += minutes;
+        minutes.push({ minutes: parsed });
       }
     }
-    if (total > LIMITS.minutesPerDayMax) {
+    if (exceedsDay({ entries: minutes })) {
       errors.set(fieldId.dayTotal(day.date), msg('Ein Tag kann höchstens 24 Stunden haben.'));
     }
   }

@@ -12,13 +12,16 @@ import {
 import { isChangedElsewhere } from '../shared/api-errors.js';
 import { type Connection, transitionInput } from '../shared/connection.js';
 import type { FeedbackController } from '../shared/feedback.js';
-import { type Draft, daysForSave, draftFromWeek, validateDraft } from './draft.js';
+import { type BlankWeek, blankPermissions } from './blank-week.js';
+import { blankDraft, type Draft, daysForSave, draftFromWeek, validateDraft } from './draft.js';
 
 export type WeekAction = 'save' | 'submit' | 'withdraw';
 
 export interface OpenWeekState {
   /** The week as the server last returned it. */
   week: WeekView | null;
+  /** The week shown while it does not exist yet; the server creates it when the apprentice first changes something. */
+  blank: BlankWeek | null;
   /** What the apprentice is typing, based on `week`. */
   draft: Draft | null;
   /** The draft has edits that are not saved yet. */
@@ -48,6 +51,7 @@ type WeekEventClass = new (detail: WeekEventDetail) => Event;
 
 const closed: OpenWeekState = {
   week: null,
+  blank: null,
   draft: null,
   dirty: false,
   errors: new Map(),
@@ -59,9 +63,12 @@ const closed: OpenWeekState = {
 /**
  * The week open in the editor and the apprentice's draft of it: editing, saving, submitting and withdrawing. When a
  * save is refused because the week changed elsewhere, the server's version is loaded and what was typed is kept.
+ * A week that does not exist yet is created on the apprentice's first change, never by looking at it.
  */
 export class OpenWeekController {
   #state: OpenWeekState = closed;
+  /** The creation of the blank week, while it runs; saving waits for it. */
+  #creating: Promise<WeekView | null> | null = null;
   readonly #host: OpenWeekHost;
   readonly #options: OpenWeekOptions;
 
@@ -102,11 +109,22 @@ export class OpenWeekController {
   }
 
   show(week: WeekView): void {
-    this.#set({ week, draft: draftFromWeek(week), dirty: false });
+    this.#set({ week, blank: null, draft: draftFromWeek(week), dirty: false });
+  }
+
+  showBlank(blank: BlankWeek): void {
+    this.#set({ week: null, blank, draft: blankDraft(blank), dirty: false });
+  }
+
+  /** What the apprentice may do with the open week now, whether it exists yet or not. */
+  get viewer(): WeekView['viewer'] {
+    const { week, blank } = this.#state;
+    if (week) return week.viewer;
+    return blank ? blankPermissions(blank) : { canEdit: false, actions: [] };
   }
 
   edit(change: (draft: Draft) => Draft): void {
-    const { draft, errors } = this.#state;
+    const { draft, errors, blank } = this.#state;
     if (!draft) return;
     const changed = change(draft);
     this.#set({
@@ -115,6 +133,39 @@ export class OpenWeekController {
       errors: errors.size > 0 ? validateDraft(changed) : errors,
     });
     this.#options.feedback.announcement = '';
+    if (blank && !this.#creating) this.#creating = this.#create(blank);
+  }
+
+  /** Creates the blank week as an empty draft; what was typed meanwhile stays in the draft, still unsaved. */
+  async #create(blank: BlankWeek): Promise<WeekView | null> {
+    const connection = this.#options.connection();
+    if (!connection) return null;
+    try {
+      const week = await connection.api.openWeek({
+        companyId: connection.companyId,
+        apprenticeshipId: blank.apprenticeship.id,
+        isoYear: blank.isoYear,
+        isoWeek: blank.isoWeek,
+      });
+      // Another week may have been opened meanwhile; this one exists now, but is no longer shown.
+      if (this.#state.blank !== blank) return null;
+      this.#set({ week, blank: null });
+      this.#options.onChanged();
+      return week;
+    } catch (error) {
+      if (this.#state.blank === blank) this.#options.feedback.fail(error);
+      return null;
+    } finally {
+      this.#creating = null;
+    }
+  }
+
+  /** The open week as it exists on the server, created first if the apprentice wrote in a blank week. */
+  async #existing(): Promise<WeekView | null> {
+    const { week, blank } = this.#state;
+    if (week) return week;
+    if (!blank) return null;
+    return (this.#creating ??= this.#create(blank));
   }
 
   save(): Promise<void> {
@@ -128,9 +179,9 @@ export class OpenWeekController {
 
   submit(): Promise<void> {
     return this.#run('submit', async () => {
-      const { week, dirty } = this.#state;
-      if (!this.#options.connection() || !week) return;
-      const saved = dirty || week.version === 1 ? await this.#save() : week;
+      const { week, blank, dirty } = this.#state;
+      if (!this.#options.connection() || !(week || blank)) return;
+      const saved = dirty || !week || week.version === 1 ? await this.#save() : week;
       if (!saved) return;
       await this.#transition(
         saved,
@@ -177,8 +228,8 @@ export class OpenWeekController {
   async #save(): Promise<WeekView | null> {
     const connection = this.#options.connection();
     const { feedback } = this.#options;
-    const { week, draft } = this.#state;
-    if (!connection || !week || !draft) return null;
+    const { draft } = this.#state;
+    if (!connection || !draft) return null;
     const errors = validateDraft(draft);
     this.#set({ errors });
     if (errors.size > 0) {
@@ -187,6 +238,8 @@ export class OpenWeekController {
       this.#host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return null;
     }
+    const week = await this.#existing();
+    if (!week) return null;
     try {
       const saved = await connection.api.saveWeek({
         companyId: connection.companyId,

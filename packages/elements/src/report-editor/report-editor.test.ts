@@ -1,5 +1,5 @@
-import { ApiError } from '@berichtsheft/client';
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { ApiError, type BerichtsheftApi } from '@berichtsheft/client';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/bh-report-editor.js';
 import type { BhReportSavedEvent, BhReportSubmittedEvent } from '../events.js';
@@ -12,7 +12,7 @@ import {
   waitForText,
   withSample,
 } from '../testing/fixtures.js';
-import { createSample } from '../testing/playground.js';
+import { createSample, type Sample } from '../testing/playground.js';
 import type { BhReportEditor } from './report-editor.js';
 
 function editor(week: string, options: Partial<SampleOptions> = {}) {
@@ -29,7 +29,93 @@ function leavingIsQuestioned(): boolean {
   return event.defaultPrevented;
 }
 
+interface Call {
+  name: string;
+  signal: AbortSignal | undefined;
+}
+
+/** Anna's API in `sample`, recording each call with the signal it was given. */
+function recordingApi(sample: Sample, calls: Call[]): BerichtsheftApi {
+  const api = sample.apiAs('anna');
+  return new Proxy(api, {
+    get(target, name) {
+      // Only the API's methods; lit asks objects for markers of its own, which must stay absent.
+      if (typeof name !== 'string' || !(name in target)) return undefined;
+      const method = target[name as keyof BerichtsheftApi] as (...args: unknown[]) => unknown;
+      return (...args: unknown[]) => {
+        const options = args[1] as { signal?: AbortSignal } | undefined;
+        calls.push({ name, signal: options?.signal });
+        return method(...args);
+      };
+    },
+  });
+}
+
+/** Anna's week of 2026 as the server holds it, or null when it was never created. */
+function storedWeek(sample: Sample, isoWeek: number) {
+  return sample.directAs('anna').findWeek({ companyId: sample.companyId, isoYear: 2026, isoWeek });
+}
+
 describe('<bh-report-editor>', () => {
+  it('asks for all it shows at once, and writes nothing by looking at a week', async () => {
+    const sample = await createSample();
+    const calls: Call[] = [];
+    const release = sample.faults.hold();
+    const { element } = await editor('2026-W49', { sample, api: recordingApi(sample, calls) });
+    // All reads are out before any has answered: none waits for another, so the client sends them in one batch.
+    expect(calls.map((c) => c.name).sort()).to.deep.equal([
+      'findWeek',
+      'listMyApprenticeships',
+      'listWeeks',
+    ]);
+    release();
+    await waitForText(element, 'KW 49/2026');
+    expect(query(element, '.status').textContent).to.equal('Noch nicht angelegt');
+    expect(calls.map((c) => c.name)).not.to.include('openWeek');
+    expect(await storedWeek(sample, 49)).to.equal(null);
+  });
+
+  it('cancels the reads of a week the user has left, and shows no error for them', async () => {
+    const sample = await createSample();
+    const calls: Call[] = [];
+    const { element } = await editor('2026-W48', { sample, api: recordingApi(sample, calls) });
+    await waitForText(element, 'KW 48/2026');
+    calls.length = 0;
+    const release = sample.faults.hold();
+    element.week = '2026-W47';
+    await element.updateComplete;
+    element.week = '2026-W46';
+    await element.updateComplete;
+    const left = calls.filter((c) => c.name === 'findWeek');
+    expect(left).to.have.length(2);
+    expect(left[0]?.signal?.aborted, 'the left week is cancelled').to.equal(true);
+    expect(left[1]?.signal?.aborted, 'the week shown is not').to.equal(false);
+    release();
+    await waitForText(element, 'Abgezeichnet von Tom Becker');
+    expect(textOf(element)).to.include('KW 46/2026');
+    expect(element.shadowRoot?.querySelector('[role=alert]')).to.equal(null);
+  });
+
+  it('creates the week only when the apprentice starts writing in it', async () => {
+    const { element, sample } = await editor('2026-W49');
+    await waitForText(element, 'KW 49/2026');
+    expect(await storedWeek(sample, 49)).to.equal(null);
+    buttonNamed(element, 'Eintrag hinzufügen').click();
+    await waitUntil(
+      async () => (await storedWeek(sample, 49)) !== null,
+      'the first change did not create the week',
+    );
+    expect((await storedWeek(sample, 49))?.days).to.deep.equal([]);
+    const monday = query(element, 'fieldset.day');
+    typeInto(monday.querySelector('textarea') as HTMLTextAreaElement, 'Inventur');
+    typeInto(monday.querySelector('input[name=duration]') as HTMLInputElement, '2');
+    setTimeout(() => buttonNamed(element, 'Einreichen').click());
+    await oneEvent(element, 'bh-report-submitted');
+    const submitted = await storedWeek(sample, 49);
+    expect(submitted?.status).to.equal('submitted');
+    expect(submitted?.days[0]?.entries[0]).to.include({ text: 'Inventur', minutes: 120 });
+  });
+
   it('shows a loading state that is accessible', async () => {
     const sample = await createSample();
     const release = sample.faults.hold();

@@ -1,6 +1,7 @@
-import { type ApprenticeshipView, type IsoWeek } from '@berichtsheft/core';
+import type { BerichtsheftApi } from '@berichtsheft/client';
+import type { ApprenticeshipView, IsoWeek } from '@berichtsheft/core';
 import { msg } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BhConnectedElement } from '../shared/bh-connected-element.js';
 import { connectionOf } from '../shared/connection.js';
@@ -12,10 +13,13 @@ import {
   parseWeekParam,
   shiftWeek,
 } from '../shared/format.js';
+import { initialState, LoadTask } from '../shared/load-task.js';
 import { renderWeekContent } from '../shared/week-content.js';
+import { blankIsInApprenticeship, headingOfBlank } from './blank-week.js';
 import { type DayFieldHandlers, fieldError, renderDayFields } from './day-fields.js';
 import { type Draft, type DraftEntry, fieldId, newEntry } from './draft.js';
 import { OpenWeekController } from './open-week.js';
+import { chooseApprenticeship, type EditorPage, loadEditorPage } from './page-load.js';
 import { reportEditorStyles } from './report-editor.styles.js';
 import { overviewWeeks, renderWeekOverview, WeekOverviewController } from './week-overview.js';
 import { renderApprenticeshipPicker, renderReadOnlyWeek, renderWeekHeader } from './week-parts.js';
@@ -48,10 +52,10 @@ export class BhReportEditor extends BhConnectedElement {
   /** ISO week to show, like `2026-W48`; the current week when not set. */
   @property() week: string | null = null;
 
-  @state() protected phase: Phase = 'unconfigured';
   @state() protected apprenticeships: ApprenticeshipView[] = [];
 
-  #loadId = 0;
+  /** The connection `apprenticeships` were listed for; another connection lists them anew. */
+  #listedFor: { api: BerichtsheftApi; companyId: string } | null = null;
   readonly #feedback = new FeedbackController(this);
   readonly #overview = new WeekOverviewController(this);
   readonly #open = new OpenWeekController(this, {
@@ -60,64 +64,71 @@ export class BhReportEditor extends BhConnectedElement {
     onChanged: () => this.#refreshOverview(),
   });
 
+  /** Loads again whenever the provider's API or company, the apprenticeship or the week change. */
+  readonly #page = new LoadTask(this, {
+    args: () =>
+      [
+        this.context?.api ?? null,
+        this.context?.companyId ?? null,
+        this.apprenticeshipId,
+        this.week,
+      ] as const,
+    task: ([api, companyId, requestedId], { signal }) => {
+      if (!api || !companyId) return initialState;
+      this.#feedback.problem = '';
+      this.#open.reset();
+      const listed = this.#listedFor;
+      const known =
+        listed?.api === api && listed.companyId === companyId ? this.apprenticeships : null;
+      return loadEditorPage({ api, companyId, requestedId, week: this.#isoWeek, known, signal });
+    },
+    onComplete: (page) => this.#show(page),
+    onError: (error) => this.#feedback.fail(error),
+  });
+
   get #isoWeek(): IsoWeek {
     return parseWeekParam(this.week) ?? currentWeek();
   }
 
   get #apprenticeship(): ApprenticeshipView | undefined {
-    return (
-      this.apprenticeships.find((a) => a.id === this.apprenticeshipId) ?? this.apprenticeships[0]
-    );
+    return chooseApprenticeship(this.apprenticeships, this.apprenticeshipId);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('context') || changed.has('apprenticeshipId') || changed.has('week')) {
-      void this.#load(changed.has('context'));
+  get #phase(): Phase {
+    switch (this.#page.state) {
+      case 'idle':
+        return 'unconfigured';
+      case 'loading':
+        return 'loading';
+      case 'failed':
+        return 'error';
+      case 'done':
+        return this.#page.value?.apprenticeship ? 'ready' : 'empty';
     }
   }
 
-  async #load(reloadApprenticeships: boolean): Promise<void> {
+  #show(page: EditorPage): void {
     const connection = connectionOf(this.context);
-    const id = ++this.#loadId;
-    if (!connection) {
-      this.phase = 'unconfigured';
-      return;
-    }
-    const { api, companyId } = connection;
-    this.phase = 'loading';
-    this.#feedback.problem = '';
-    this.#open.reset();
-    try {
-      if (reloadApprenticeships || this.apprenticeships.length === 0) {
-        this.apprenticeships = await api.listMyApprenticeships(companyId);
-      }
-      const apprenticeship = this.#apprenticeship;
-      if (!apprenticeship) {
-        if (id === this.#loadId) this.phase = 'empty';
-        return;
-      }
-      const week = await api.openWeek({
-        companyId,
-        apprenticeshipId: apprenticeship.id,
-        ...this.#isoWeek,
-      });
-      if (id !== this.#loadId) return;
-      this.#open.show(week);
-      this.phase = 'ready';
-      // After opening: opening creates the draft, which the overview then shows instead of a gap.
-      this.#refreshOverview();
-    } catch (error) {
-      if (id !== this.#loadId) return;
-      this.#feedback.fail(error);
-      this.phase = 'error';
-    }
+    this.apprenticeships = page.apprenticeships;
+    this.#listedFor = connection;
+    const { apprenticeship, found } = page;
+    if (!apprenticeship) return;
+    if (found) this.#open.show(found);
+    else this.#open.showBlank({ apprenticeship, ...page.week });
+    this.#overview.show(apprenticeship.id, () => page.summaries);
+  }
+
+  /** Loads everything again, the list of apprenticeships included. */
+  #reload(): void {
+    this.#listedFor = null;
+    void this.#page.run();
   }
 
   #refreshOverview(): void {
     const connection = connectionOf(this.context);
     const apprenticeship = this.#apprenticeship;
     if (connection && apprenticeship) {
-      void this.#overview.load(connection.api, connection.companyId, apprenticeship.id);
+      this.#overview.refresh(connection.api, connection.companyId, apprenticeship.id);
     }
   }
 
@@ -170,7 +181,8 @@ export class BhReportEditor extends BhConnectedElement {
   /** Which apprenticeship and which week: stays in place while a week loads, so focus is not lost. */
   #renderChooser() {
     const apprenticeship = this.#apprenticeship;
-    if (this.phase === 'unconfigured' || this.phase === 'empty' || !apprenticeship) return nothing;
+    const phase = this.#phase;
+    if (phase === 'unconfigured' || phase === 'empty' || !apprenticeship) return nothing;
     const overview = this.#overview;
     const loaded = overview.apprenticeshipId === apprenticeship.id ? overview.summaries : null;
     return html`
@@ -188,35 +200,40 @@ export class BhReportEditor extends BhConnectedElement {
   }
 
   #renderBody() {
-    switch (this.phase) {
+    const phase = this.#phase;
+    switch (phase) {
       case 'empty':
         return html`<p>${msg('Für Sie ist in diesem Unternehmen kein Ausbildungsverhältnis hinterlegt.')}</p>`;
       case 'ready':
         return this.#renderWeek();
       default:
-        return this.#feedback.renderLoadPhase(this.phase, () => void this.#load(true));
+        return this.#feedback.renderLoadPhase(phase, () => this.#reload());
     }
   }
 
   #renderWeek() {
-    const { week, draft, unsaved, busy } = this.#open.state;
-    if (!week || !draft || !this.#apprenticeship) return nothing;
+    const { week, blank, draft, unsaved, busy } = this.#open.state;
+    const heading = week ?? (blank && headingOfBlank(blank));
+    if (!heading || !draft) return nothing;
+    let body: unknown;
+    if (this.#open.viewer.canEdit) body = this.#renderForm(draft);
+    else if (week) {
+      body = renderReadOnlyWeek(week, {
+        unsaved,
+        busy: busy !== null,
+        onWithdraw: () => void this.#open.withdraw(),
+      });
+    } else if (blank && !blankIsInApprenticeship(blank)) {
+      body = html`<p class="hint">${msg('Diese Woche liegt außerhalb Ihrer Ausbildungszeit.')}</p>`;
+    }
     return html`
-      ${renderWeekHeader(week, {
+      ${renderWeekHeader(heading, {
         busy: busy !== null,
         onPrevious: () => this.#go(shiftWeek(this.#isoWeek, -1)),
         onNext: () => this.#go(shiftWeek(this.#isoWeek, 1)),
       })}
       ${this.#feedback.renderProblem()}
-      ${
-        week.viewer.canEdit
-          ? this.#renderForm(draft)
-          : renderReadOnlyWeek(week, {
-              unsaved,
-              busy: busy !== null,
-              onWithdraw: () => void this.#open.withdraw(),
-            })
-      }
+      ${body ?? nothing}
     `;
   }
 
@@ -244,7 +261,7 @@ export class BhReportEditor extends BhConnectedElement {
       <div class="row actions" part="actions">
         <button type="submit" ?disabled=${busy !== null}>${busy === 'save' ? msg('Wird gespeichert …') : msg('Speichern')}</button>
         ${
-          week?.viewer.actions.includes('submit')
+          this.#open.viewer.actions.includes('submit')
             ? html`<button type="button" class="primary" ?disabled=${busy !== null} @click=${() => void this.#open.submit()}>${msg('Einreichen')}</button>`
             : nothing
         }

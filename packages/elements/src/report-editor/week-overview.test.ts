@@ -210,20 +210,30 @@ describe('<bh-report-editor> week overview', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('opens a missing week as a new draft, which the overview then shows', async () => {
+  it('opens a missing week without creating it, and creates the draft on the first change', async () => {
     const { element, sample } = await editorNow();
     await untilOverview(element);
     const missing = back(5);
+    const stored = () =>
+      sample.directAs('anna').findWeek({ companyId: sample.companyId, ...missing });
     expect(statusOf(overviewButton(element, missing))).to.equal('Fehlt');
     overviewButton(element, missing).click();
+    await waitForText(element, `KW ${missing.isoWeek}/${missing.isoYear}`);
+    expect(query(element, '.status').textContent).to.equal('Noch nicht angelegt');
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('');
+    expect(await stored(), 'looking at a week writes nothing').to.equal(null);
+    expect(statusOf(overviewButton(element, missing))).to.equal('Fehlt');
+    await expect(element).to.be.accessible();
+
+    typeInto(query(element, '#department'), 'Lager');
     await waitUntil(() => statusOf(overviewButton(element, missing)) === 'Entwurf', 'no draft');
+    expect(await stored()).not.to.equal(null);
     expect(query(element, '.status').textContent).to.equal('Entwurf');
-    const weeks = await sample
-      .directAs('anna')
-      .listWeeks({ companyId: sample.companyId, apprenticeshipId: sample.apprenticeships.anna });
-    expect(
-      weeks.some((w) => w.isoYear === missing.isoYear && w.isoWeek === missing.isoWeek),
-    ).to.equal(true);
+    expect(query<HTMLInputElement>(element, '#department').value).to.equal('Lager');
+    expect(textOf(element)).to.include('Ungespeicherte Änderungen');
+    buttonNamed(element, 'Speichern').click();
+    await waitForText(element, 'Gespeichert.');
+    expect((await stored())?.department).to.equal('Lager');
   });
 
   it('saves unsaved edits before opening another week from the overview', async () => {

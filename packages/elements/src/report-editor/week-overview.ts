@@ -13,6 +13,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { shiftWeek } from '../shared/format.js';
 import { statusLabel } from '../shared/labels.js';
+import { LoadTask } from '../shared/load-task.js';
 
 /** A week in the overview: its report's status, or why there is none yet. */
 export type OverviewStatus = WeekStatus | 'missing' | 'not_started';
@@ -72,39 +73,46 @@ export function overviewStatusLabel(status: OverviewStatus): string {
   }
 }
 
+type SummariesLoad = (signal: AbortSignal) => Promise<WeekSummaryView[]>;
+
 /**
- * Loads the week summaries of one apprenticeship for the overview and keeps the last answer while a refresh runs,
- * so the list does not flicker after every save.
+ * The week summaries of one apprenticeship for the overview. They come with the editor's page load, or are loaded
+ * again after a change; the last answer stays while a refresh runs, so the list does not flicker after every save.
  */
 export class WeekOverviewController {
   /** `null` until the first answer for `apprenticeshipId` arrived. */
   summaries: WeekSummaryView[] | null = null;
   apprenticeshipId: string | null = null;
-  failed = false;
-  #request = 0;
-  readonly #host: ReactiveControllerHost;
+  readonly #task: LoadTask<[apprenticeshipId: string, load: SummariesLoad], WeekSummaryView[]>;
 
   constructor(host: ReactiveControllerHost) {
-    this.#host = host;
+    this.#task = new LoadTask(host, {
+      autoRun: false,
+      task: ([, load], { signal }) => load(signal),
+      onComplete: (summaries) => {
+        this.summaries = summaries;
+      },
+    });
   }
 
-  async load(api: BerichtsheftApi, companyId: string, apprenticeshipId: string): Promise<void> {
-    const request = ++this.#request;
+  get failed(): boolean {
+    return this.#task.state === 'failed';
+  }
+
+  /** Shows the summaries `load` brings; an earlier load still running is cancelled and its answer dropped. */
+  show(apprenticeshipId: string, load: SummariesLoad): void {
     if (apprenticeshipId !== this.apprenticeshipId) {
       this.apprenticeshipId = apprenticeshipId;
       this.summaries = null;
     }
-    this.failed = false;
-    this.#host.requestUpdate();
-    try {
-      const summaries = await api.listWeeks({ companyId, apprenticeshipId });
-      if (request !== this.#request) return;
-      this.summaries = summaries;
-    } catch {
-      if (request !== this.#request) return;
-      this.failed = true;
-    }
-    this.#host.requestUpdate();
+    void this.#task.run([apprenticeshipId, load]);
+  }
+
+  /** Loads the summaries of the apprenticeship again, e.g. after the week changed. */
+  refresh(api: BerichtsheftApi, companyId: string, apprenticeshipId: string): void {
+    this.show(apprenticeshipId, (signal) =>
+      api.listWeeks({ companyId, apprenticeshipId }, { signal }),
+    );
   }
 }
 

@@ -2,9 +2,10 @@ import type { ApprenticeshipView, WeekView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatInstant } from '../shared/format.js';
-import { statusLabel } from '../shared/labels.js';
 import { renderWeekContent } from '../shared/week-content.js';
+import type { WeekHeading } from './blank-week.js';
 import { type Draft, draftAsContent } from './draft.js';
+import { overviewStatusLabel } from './week-overview.js';
 
 /** The parts of the editor around the form: who and which week, status, and the week once it is not editable. */
 
@@ -31,7 +32,7 @@ export function renderApprenticeshipPicker(
 }
 
 export function renderWeekHeader(
-  week: WeekView,
+  week: WeekHeading,
   nav: { busy: boolean; onPrevious: () => void; onNext: () => void },
 ): TemplateResult {
   return html`<p class="meta">
@@ -52,7 +53,7 @@ export function renderWeekHeader(
     </nav>
     <p>
       ${msg('Status:')}
-      <span class="status" data-status=${week.status}>${statusLabel(week.status)}</span>
+      <span class="status" data-status=${week.status}>${overviewStatusLabel(week.status)}</span>
     </p>
     ${
       week.returnReason

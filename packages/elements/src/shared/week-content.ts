@@ -1,9 +1,4 @@
-import {
-  ABSENCE_TYPES,
-  type AttendanceType,
-  type EntryForm,
-  type EntryKind,
-} from '@berichtsheft/core';
+import { type AttendanceType, type EntryForm, type EntryKind, isAbsence } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDayHeading, formatMinutes } from './format.js';
@@ -76,7 +71,7 @@ function renderText(entry: ContentEntry): TemplateResult {
 }
 
 function renderDay(day: ContentDay): TemplateResult {
-  const absent = ABSENCE_TYPES.includes(day.attendance);
+  const absent = isAbsence(day.attendance);
   const total = day.entries.reduce((sum, entry) => sum + entry.minutes, 0);
   // Headings, not labelled regions: the same day may appear twice (server version next to unsaved edits).
   return html`<div class="day">

@@ -1,5 +1,5 @@
-import { ApiError } from '@berichtsheft/client';
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { ApiError, type BerichtsheftApi } from '@berichtsheft/client';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/bh-signoff-queue.js';
 import type {
@@ -117,6 +117,30 @@ describe('<bh-signoff-queue>', () => {
     expect((await sample.read('ben', sample.weeks.benSubmitted)).returnReason).to.equal(
       'Bitte die Dauer für Dienstag ergänzen.',
     );
+  });
+
+  it('cancels the load a new one replaces, and shows no error for it', async () => {
+    const sample = await createSample();
+    const api = sample.apiAs('tom');
+    const signals: (AbortSignal | undefined)[] = [];
+    const recording: BerichtsheftApi = {
+      ...api,
+      reviewQueue: (companyId, options) => {
+        signals.push(options?.signal);
+        return api.reviewQueue(companyId, options);
+      },
+    };
+    const release = sample.faults.hold();
+    const { element, provider } = await queue({ sample, api: recording });
+    provider.setAttribute('company-id', sample.otherCompanyId);
+    await waitUntil(() => signals.length === 2, 'the new company was not loaded');
+    expect(signals[0]?.aborted, 'the replaced load is cancelled').to.equal(true);
+    expect(signals[1]?.aborted).to.equal(false);
+    provider.setAttribute('company-id', sample.companyId);
+    await waitUntil(() => signals.length === 3, 'the first company was not loaded again');
+    release();
+    await waitForText(element, 'Anna Schmidt');
+    expect(element.shadowRoot?.querySelector('[role=alert]')).to.equal(null);
   });
 
   it('shows an empty queue', async () => {

@@ -1,7 +1,7 @@
 import type { BerichtsheftApi } from '@berichtsheft/client';
 import type { QueueItemView, WeekTransitionInput, WeekView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import {
   BhReportApprovedEvent,
@@ -13,17 +13,13 @@ import {
 import { BhConnectedElement } from '../shared/bh-connected-element.js';
 import { connectionOf, transitionInput } from '../shared/connection.js';
 import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
-import { formatDate, formatMinutes } from '../shared/format.js';
-import { statusLabel } from '../shared/labels.js';
-import { renderWeekContent } from '../shared/week-content.js';
+import { initialState, LoadTask } from '../shared/load-task.js';
 import { type BulkResultText, bulkResultText } from './bulk-result.js';
+import { renderQueueList, selectionAfterReload, weekName, withSelected } from './queue-list.js';
 import { signoffQueueStyles } from './signoff-queue.styles.js';
+import { renderWeekReview } from './week-review.js';
 
 type Phase = LoadPhase | 'list' | 'detail';
-
-function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: number }): string {
-  return msg(str`${item.apprenticeName}, KW ${item.isoWeek}/${item.isoYear}`);
-}
 
 /**
  * The trainer's queue: weeks that wait for their review. Opens one to read it, approves it ("Abzeichnen") or returns
@@ -47,7 +43,6 @@ function weekName(item: { apprenticeName: string; isoWeek: number; isoYear: numb
 export class BhSignoffQueue extends BhConnectedElement {
   static override styles = signoffQueueStyles;
 
-  @state() protected phase: Phase = 'unconfigured';
   @state() protected items: QueueItemView[] = [];
   @state() protected open: WeekView | null = null;
   @state() protected reason = '';
@@ -57,35 +52,41 @@ export class BhSignoffQueue extends BhConnectedElement {
   @state() protected selected: ReadonlySet<string> = new Set();
   @state() protected bulkResult: BulkResultText | null = null;
 
-  #loadId = 0;
   readonly #feedback = new FeedbackController(this);
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('context')) void this.#loadQueue();
+  /** The weeks waiting; loaded again whenever the provider's API or company change, and after every decision. */
+  readonly #queue = new LoadTask(this, {
+    args: () => [this.context?.api ?? null, this.context?.companyId ?? null] as const,
+    task: ([api, companyId], { signal }) => {
+      this.open = null;
+      if (!api || !companyId) return initialState;
+      return api.reviewQueue(companyId, { signal });
+    },
+    onComplete: (items) => {
+      this.items = items;
+      this.selected = selectionAfterReload(items, this.selected);
+      this.#feedback.problem = '';
+    },
+    onError: (error) => this.#feedback.fail(error),
+  });
+
+  get #phase(): Phase {
+    if (this.open) return 'detail';
+    switch (this.#queue.state) {
+      case 'idle':
+        return 'unconfigured';
+      case 'loading':
+        return 'loading';
+      case 'failed':
+        return 'error';
+      case 'done':
+        return 'list';
+    }
   }
 
-  async #loadQueue(): Promise<void> {
-    const connection = connectionOf(this.context);
-    const id = ++this.#loadId;
+  async #reloadQueue(): Promise<void> {
     this.open = null;
-    if (!connection) {
-      this.phase = 'unconfigured';
-      return;
-    }
-    this.phase = 'loading';
-    try {
-      const items = await connection.api.reviewQueue(connection.companyId);
-      if (id !== this.#loadId) return;
-      this.items = items;
-      // A selection survives a reload only for weeks that still wait.
-      this.selected = new Set(items.map((item) => item.weekId).filter((w) => this.selected.has(w)));
-      this.#feedback.problem = '';
-      this.phase = 'list';
-    } catch (error) {
-      if (id !== this.#loadId) return;
-      this.#feedback.fail(error);
-      this.phase = 'error';
-    }
+    await this.#queue.run().catch(() => {});
   }
 
   async #openWeek(item: QueueItemView): Promise<void> {
@@ -102,7 +103,6 @@ export class BhSignoffQueue extends BhConnectedElement {
       this.reason = '';
       this.reasonError = '';
       this.#feedback.problem = '';
-      this.phase = 'detail';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
     } catch (error) {
@@ -113,7 +113,7 @@ export class BhSignoffQueue extends BhConnectedElement {
   }
 
   async #backToList(announcement = ''): Promise<void> {
-    await this.#loadQueue();
+    await this.#reloadQueue();
     this.#feedback.announcement = announcement;
     await this.updateComplete;
     // Focus goes to the next week waiting, or to the heading when the queue is done.
@@ -168,17 +168,6 @@ export class BhSignoffQueue extends BhConnectedElement {
     }
   }
 
-  #toggle(weekId: string, on: boolean): void {
-    const next = new Set(this.selected);
-    if (on) next.add(weekId);
-    else next.delete(weekId);
-    this.selected = next;
-  }
-
-  #toggleAll(on: boolean): void {
-    this.selected = new Set(on ? this.items.map((item) => item.weekId) : []);
-  }
-
   /** Approves the selected weeks in one call, then reloads the list and says what became of each. */
   #approveSelected = async () => {
     const connection = connectionOf(this.context);
@@ -202,7 +191,7 @@ export class BhSignoffQueue extends BhConnectedElement {
       const names = new Map(chosen.map((item) => [item.weekId, weekName(item)]));
       const result = bulkResultText(view, (weekId) => names.get(weekId) ?? weekId);
       this.selected = new Set();
-      await this.#loadQueue();
+      await this.#reloadQueue();
       this.bulkResult = result;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#queue-title')?.focus();
@@ -227,100 +216,49 @@ export class BhSignoffQueue extends BhConnectedElement {
   }
 
   protected override render() {
+    const phase = this.#phase;
     return html`<section aria-labelledby="queue-title">
       <h2 id="queue-title" tabindex="-1">${msg('Berichte zum Abzeichnen')}</h2>
       ${this.#feedback.renderAnnouncement()}
       ${this.#renderBulkResult()}
-      ${this.phase === 'error' ? nothing : this.#feedback.renderProblem()}
-      ${this.#renderBody()}
+      ${phase === 'error' ? nothing : this.#feedback.renderProblem()}
+      ${this.#renderBody(phase)}
     </section>`;
   }
 
-  #renderBody() {
-    switch (this.phase) {
+  #renderBody(phase: Phase) {
+    switch (phase) {
       case 'list':
-        return this.#renderList();
+        return renderQueueList({
+          items: this.items,
+          selected: this.selected,
+          busy: this.busy,
+          onSelect: (weekId, on) => {
+            this.selected = withSelected(this.selected, weekId, on);
+          },
+          onSelectAll: (on) => {
+            this.selected = new Set(on ? this.items.map((item) => item.weekId) : []);
+          },
+          onApproveSelected: this.#approveSelected,
+          onOpen: (item) => void this.#openWeek(item),
+        });
       case 'detail':
-        return this.open ? this.#renderDetail(this.open) : nothing;
+        return this.open
+          ? renderWeekReview(this.open, {
+              busy: this.busy,
+              reason: this.reason,
+              reasonError: this.reasonError,
+              onApprove: this.#approve,
+              onBack: () => void this.#backToList(),
+              onReasonInput: (reason) => {
+                this.reason = reason;
+                if (reason.trim()) this.reasonError = '';
+              },
+              onReturn: this.#return,
+            })
+          : nothing;
       default:
-        return this.#feedback.renderLoadPhase(this.phase, () => void this.#loadQueue());
+        return this.#feedback.renderLoadPhase(phase, () => void this.#reloadQueue());
     }
-  }
-
-  #renderList() {
-    if (this.items.length === 0) {
-      return html`<p>${msg('Zurzeit wartet kein Bericht auf Sie.')}</p>`;
-    }
-    const count = this.selected.size;
-    const all = count === this.items.length;
-    return html`<div class="bulk row">
-        <div class="check">
-          <input type="checkbox" id="select-all" .checked=${all} .indeterminate=${count > 0 && !all}
-            ?disabled=${this.busy} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
-          <label for="select-all">${msg('Alle auswählen')}</label>
-        </div>
-        <button type="button" class="primary approve-selected" ?disabled=${this.busy || count === 0}
-          @click=${this.#approveSelected}>${msg(str`Ausgewählte abzeichnen (${count})`)}</button>
-      </div>
-      <ul class="queue">
-      ${this.items.map(
-        (item) => html`<li class="item" part="item">
-          <div class="check">
-            <input type="checkbox" id=${`select-${item.weekId}`} .checked=${this.selected.has(item.weekId)}
-              ?disabled=${this.busy}
-              @change=${(e: Event) => this.#toggle(item.weekId, (e.target as HTMLInputElement).checked)} />
-            <label for=${`select-${item.weekId}`}>${msg(str`Auswählen: ${weekName(item)}`)}</label>
-          </div>
-          <h3>${item.apprenticeName}</h3>
-          <dl>
-            <div><dt>${msg('Woche')}</dt><dd>${msg(str`KW ${item.isoWeek}/${item.isoYear}`)} (${formatDate(item.weekStart)})</dd></div>
-            <div><dt>${msg('Ausbildungsjahr')}</dt><dd>${item.trainingYear}</dd></div>
-            <div><dt>${msg('Stunden gesamt')}</dt><dd>${formatMinutes(item.totalMinutes)}</dd></div>
-            <div><dt>${msg('Status')}</dt><dd><span class="status" data-status=${item.status}>${statusLabel(item.status)}</span></dd></div>
-          </dl>
-          <button type="button" class="open-week" ?disabled=${this.busy}
-            aria-label=${msg(str`Bericht öffnen: ${weekName(item)}`)}
-            @click=${() => void this.#openWeek(item)}>${msg('Bericht öffnen')}</button>
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  #renderDetail(week: WeekView) {
-    const canApprove = week.viewer.actions.includes('approve');
-    const canReturn = week.viewer.actions.includes('return');
-    return html`<article aria-labelledby="detail-title">
-      <h3 id="detail-title" tabindex="-1">${weekName(week)}</h3>
-      <p class="meta">
-        ${week.occupation} · ${msg(str`${week.trainingYear}. Ausbildungsjahr`)} ·
-        ${formatDate(week.weekStart)} – ${formatDate(week.weekEnd)}
-      </p>
-      <p>${msg('Status:')} <span class="status" data-status=${week.status}>${statusLabel(week.status)}</span></p>
-      ${renderWeekContent(week)}
-      <div class="row actions">
-        ${canApprove ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.#approve}>${msg('Abzeichnen')}</button>` : nothing}
-        <button type="button" ?disabled=${this.busy} @click=${() => void this.#backToList()}>${msg('Zurück zur Liste')}</button>
-      </div>
-      ${canReturn ? this.#renderReturnForm() : nothing}
-    </article>`;
-  }
-
-  #renderReturnForm() {
-    const invalid = this.reasonError !== '';
-    return html`<form class="return" novalidate @submit=${this.#return}>
-      <div class="field">
-        <label for="reason">${msg('Begründung für die Rückgabe')}</label>
-        <textarea id="reason" required .value=${this.reason}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${invalid ? 'reason-hint reason-error' : 'reason-hint'}
-          @input=${(e: Event) => {
-            this.reason = (e.target as HTMLTextAreaElement).value;
-            if (this.reason.trim()) this.reasonError = '';
-          }}></textarea>
-        <p class="hint" id="reason-hint">${msg('Pflichtfeld. Die oder der Auszubildende sieht diesen Text.')}</p>
-        ${invalid ? html`<p class="field-error" id="reason-error">${this.reasonError}</p>` : nothing}
-      </div>
-      <button type="submit" class="danger" ?disabled=${this.busy}>${msg('Zur Überarbeitung zurückgeben')}</button>
-    </form>`;
   }
 }

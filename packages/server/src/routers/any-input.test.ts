@@ -43,6 +43,12 @@ function validInput(path: string, world: World, week: WeekView): Input {
     me: undefined,
     'apprenticeships.listMine': { companyId },
     'weeks.list': { companyId, apprenticeshipId: world.apprenticeshipId },
+    'weeks.find': {
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      isoYear: week.isoYear,
+      isoWeek: week.isoWeek,
+    },
     'weeks.open': {
       companyId,
       apprenticeshipId: world.apprenticeshipId,

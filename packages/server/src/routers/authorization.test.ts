@@ -37,6 +37,14 @@ const PROCEDURES: Record<string, ProcedureCase> = {
     input: ({ world }, companyId) => ({ companyId, apprenticeshipId: world.apprenticeshipId }),
     stranger: 'not_found',
   },
+  'weeks.find': {
+    input: ({ world }, companyId) => ({
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      ...WEEK,
+    }),
+    stranger: 'not_found',
+  },
   'weeks.open': {
     input: ({ world }, companyId) => ({
       companyId,
@@ -218,6 +226,30 @@ describe.each(testDatabases())('authorization on $name', (target) => {
       weekId: week.id,
     });
     expect(after).toEqual(week);
+  });
+
+  it("answers a lookup without an apprenticeship with the caller's own only", async () => {
+    const setup = await sharedFixture();
+    const { world, week } = setup;
+    const own = { companyId: world.companyId, ...WEEK };
+    expect(await callerFor(database, world.apprentice.identity).weeks.find(own)).toEqual(week);
+    for (const stranger of ['otherApprentice', 'unassignedTrainer', 'otherAdmin'] as const) {
+      const caller = callerFor(database, world[stranger].identity);
+      const ownCompany = stranger === 'unassignedTrainer' ? world.companyId : world.otherCompanyId;
+      for (const companyId of new Set([world.companyId, ownCompany])) {
+        for (const result of [
+          await outcome(caller.weeks.find({ ...own, companyId })),
+          await outcome(caller.weeks.list({ companyId })),
+        ]) {
+          if (result.ok) expect(revealsVictim(result.value, setup), stranger).toBe(false);
+          else expect(result, stranger).toMatchObject({ code: 'NOT_FOUND' });
+        }
+      }
+    }
+    // The other company's apprentice gets their own apprenticeship's (empty) answers in their company.
+    const other = callerFor(database, world.otherApprentice.identity);
+    expect(await other.weeks.list({ companyId: world.otherCompanyId })).toEqual([]);
+    expect(await other.weeks.find({ ...own, companyId: world.otherCompanyId })).toBeNull();
   });
 
   it('lets nobody approve their own report', async () => {

@@ -1,6 +1,10 @@
 import type { ApprenticeshipRelation } from '@berichtsheft/core';
 import type { Executor } from '../db/database.js';
-import { type ApprenticeshipRecord, findApprenticeship } from '../db/queries/apprenticeships.js';
+import {
+  type ApprenticeshipRecord,
+  findApprenticeship,
+  findFirstApprenticeshipOfApprentice,
+} from '../db/queries/apprenticeships.js';
 import { findRelation } from '../db/queries/assignments.js';
 import { findWeek, type WeekRecord } from '../db/queries/weeks.js';
 import { notFound } from './refusals.js';
@@ -45,6 +49,24 @@ export async function loadVisibleApprenticeship(
   );
   if (relation === 'none') notFound('apprenticeship_not_found');
   return { apprenticeship, relation };
+}
+
+/**
+ * The apprenticeship a read names, or, when it names none, the caller's own first apprenticeship in the company: a
+ * page can then ask for its data before it knows any id. Having none of their own is not found, like an invisible one.
+ */
+export async function loadTargetApprenticeship(
+  scope: CallerScope,
+  apprenticeshipId: string | undefined,
+): Promise<{ apprenticeship: ApprenticeshipRecord; relation: ApprenticeshipRelation }> {
+  if (apprenticeshipId !== undefined) return loadVisibleApprenticeship(scope, apprenticeshipId);
+  const own = await findFirstApprenticeshipOfApprentice(
+    scope.db,
+    scope.company.companyId,
+    scope.person.id,
+  );
+  if (!own) notFound('apprenticeship_not_found');
+  return { apprenticeship: own, relation: 'owner' };
 }
 
 /** Reads the week again after a write in the same transaction. */

@@ -1,9 +1,8 @@
 import {
-  canonicalWeekContent,
-  contentHash,
   decideTransition,
   type WeekAction,
   type WeekView,
+  weekContentHash,
 } from '@berichtsheft/core';
 import { insertApproval } from '../db/queries/approvals.js';
 import { findTransitionByKey, insertTransition } from '../db/queries/transitions.js';
@@ -76,7 +75,7 @@ export async function performTransition(
     if (decision.to === 'approved') {
       // Read after the version-guarded update: the row lock keeps every save out, so this is the approved content.
       const days = await loadWeekDays(tx, companyId, week.id);
-      const hash = await contentHash(canonicalWeekContent({ department: week.department, days }));
+      const hash = await weekContentHash({ department: week.department, days });
       await insertApproval(tx, {
         weekId: week.id,
         version: request.version + 1,

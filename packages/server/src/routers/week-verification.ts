@@ -1,4 +1,4 @@
-import { canonicalWeekContent, contentHash, type VerificationView } from '@berichtsheft/core';
+import { type VerificationView, weekContentHash } from '@berichtsheft/core';
 import type { Executor } from '../db/database.js';
 import { findLatestApproval } from '../db/queries/approvals.js';
 import { loadWeekDays } from '../db/queries/week-content.js';
@@ -14,9 +14,7 @@ export async function verifyWeek(
   week: WeekRecord,
 ): Promise<VerificationView> {
   const days = await loadWeekDays(db, companyId, week.id);
-  const currentHash = await contentHash(
-    canonicalWeekContent({ department: week.department, days }),
-  );
+  const currentHash = await weekContentHash({ department: week.department, days });
   const approval = await findLatestApproval(db, companyId, week.id);
   return {
     weekId: week.id,

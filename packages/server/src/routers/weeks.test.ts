@@ -415,6 +415,62 @@ describe.each(testDatabases())('weeks on $name', (target) => {
     expect(await me.weeks.get({ ...ref, weekId: week.id })).toEqual(week);
   });
 
+  it('finds a week without creating it, and finds it once it was opened', async () => {
+    const { world, as, ref, open } = await setUp();
+    const apprentice = as(world.apprentice);
+    const byId = { ...ref, apprenticeshipId: world.apprenticeshipId, ...WEEK };
+    expect(await apprentice.weeks.find(byId)).toBeNull();
+    expect(await apprentice.weeks.find({ ...ref, ...WEEK })).toBeNull();
+    expect(await apprentice.weeks.list(ref)).toEqual([]);
+
+    const opened = await open();
+    expect(await apprentice.weeks.find(byId)).toEqual(opened);
+    expect(await apprentice.weeks.find({ ...ref, ...WEEK })).toEqual(opened);
+    expect(await apprentice.weeks.list(ref)).toEqual(
+      await apprentice.weeks.list({ ...ref, apprenticeshipId: world.apprenticeshipId }),
+    );
+    expect(await apprentice.weeks.list(ref)).toHaveLength(1);
+  });
+
+  it('shows a found week to the assigned reviewers with what they may do', async () => {
+    const { world, as, ref } = await setUp();
+    const submitted = await weekIn('submitted');
+    const byId = {
+      companyId: submitted.world.companyId,
+      apprenticeshipId: submitted.world.apprenticeshipId,
+      ...WEEK,
+    };
+    const trainer = await submitted.as(submitted.world.trainer).weeks.find(byId);
+    expect(trainer).toMatchObject({ id: submitted.week.id, status: 'submitted' });
+    expect(trainer?.viewer).toEqual({ canEdit: false, actions: ['approve', 'return'] });
+    // A reviewer has no apprenticeship of their own to fall back on.
+    await expectRefused(
+      as(world.trainer).weeks.find({ ...ref, ...WEEK }),
+      'NOT_FOUND',
+      'apprenticeship_not_found',
+    );
+    await expectRefused(as(world.trainer).weeks.list(ref), 'NOT_FOUND', 'apprenticeship_not_found');
+  });
+
+  it('finds nothing outside the apprenticeship and refuses malformed lookups', async () => {
+    const { world, as, ref } = await setUp();
+    const apprentice = as(world.apprentice);
+    expect(await apprentice.weeks.find({ ...ref, isoYear: 2025, isoWeek: 20 })).toBeNull();
+    await expectRefused(
+      apprentice.weeks.find({ ...ref, isoYear: 2025, isoWeek: 53 }),
+      'BAD_REQUEST',
+    );
+    await expectRefused(
+      apprentice.weeks.find({ ...ref, ...WEEK, create: true } as never),
+      'BAD_REQUEST',
+    );
+    await expectRefused(
+      apprentice.weeks.find({ ...ref, ...WEEK, apprenticeshipId: randomUUID() }),
+      'NOT_FOUND',
+      'apprenticeship_not_found',
+    );
+  });
+
   it('refuses weeks outside the apprenticeship and days outside the week', async () => {
     const { world, as, ref, open } = await setUp();
     await expectRefused(

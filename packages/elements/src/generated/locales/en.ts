@@ -109,6 +109,7 @@
 'sb45c33de276ae223': `Your sign-in has expired. Please sign in again.`,
 'sb7997ed4f754e38e': `Submitted`,
 'sb7ccd8567f00ff08': `Returned for revision`,
+'sb9f3fd08e00ce55e': `This week lies outside your training period.`,
 'sbbba3e1e2a2e03dd': `This week can no longer be edited in its status.`,
 'sbbeb086c4687a29f': `Please describe the activity.`,
 'sbc0b8e03bb0e730a': `Withdrawn. The week is a draft again.`,

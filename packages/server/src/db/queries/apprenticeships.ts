@@ -66,13 +66,8 @@ export async function findApprenticeship(
   return found;
 }
 
-/** The apprenticeships in which the person is the apprentice, oldest first. */
-export async function listApprenticeshipsOfApprentice(
-  db: Executor,
-  companyId: string,
-  apprenticeId: string,
-): Promise<ApprenticeshipView[]> {
-  const rows = await db
+function selectApprenticeshipsOfApprentice(db: Executor, companyId: string, apprenticeId: string) {
+  return db
     .select(apprenticeshipColumns)
     .from(apprenticeships)
     .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
@@ -80,8 +75,30 @@ export async function listApprenticeshipsOfApprentice(
     .where(
       and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.apprenticeId, apprenticeId)),
     )
-    .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id))
+    .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id));
+}
+
+/** The apprenticeships in which the person is the apprentice, oldest first. */
+export async function listApprenticeshipsOfApprentice(
+  db: Executor,
+  companyId: string,
+  apprenticeId: string,
+): Promise<ApprenticeshipView[]> {
+  const rows = await selectApprenticeshipsOfApprentice(db, companyId, apprenticeId)
     .prepare('list_apprenticeships_of_apprentice')
     .execute();
   return rows.map(({ apprenticeId: _apprenticeId, ...view }) => view);
+}
+
+/** The first of `listApprenticeshipsOfApprentice`: the apprenticeship a page shows before one is chosen. */
+export async function findFirstApprenticeshipOfApprentice(
+  db: Executor,
+  companyId: string,
+  apprenticeId: string,
+): Promise<ApprenticeshipRecord | undefined> {
+  const [first] = await selectApprenticeshipsOfApprentice(db, companyId, apprenticeId)
+    .limit(1)
+    .prepare('find_first_apprenticeship_of_apprentice')
+    .execute();
+  return first;
 }
