@@ -119,7 +119,8 @@ export function createPortal(options: PortalOptions): Portal {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
-    const method = req.method ?? 'GET';
+    // HEAD is answered as GET: Node's response leaves the body out by itself, so status and headers stay the same.
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
 
     if (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`)) {
       if (path.startsWith(interactionBase)) {
