@@ -26,6 +26,8 @@ export interface PortalOptions {
   origin: string;
   /** Where the Berichtsheft API answers, e.g. `http://localhost:8081`. */
   apiUrl: string;
+  /** Settles when the API can be asked; the record page waits for it. Default: ready now. */
+  apiReady?: Promise<void>;
   accounts: readonly DemoAccount[];
   demoPassword: string;
   /** Seconds an API access token lives; the portal refreshes it when it runs out. */
@@ -105,6 +107,7 @@ export function createPortal(options: PortalOptions): Portal {
       redirect(res, `/login?returnTo=${encodeURIComponent(url.pathname)}`);
       return;
     }
+    await options.apiReady;
     const memberships = await fetchMemberships(options.apiUrl, tokens.accessToken);
     const page = recordPage({
       lang,
