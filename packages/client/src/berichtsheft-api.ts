@@ -1,38 +1,12 @@
 import type { BerichtsheftApi } from './api.js';
-import { toApiError } from './error-mapping.js';
-import {
-  type BerichtsheftClient,
-  type BerichtsheftClientOptions,
-  createBerichtsheftClient,
-} from './trpc-client.js';
+import { apiFromClient } from './api-from-client.js';
+import type { BerichtsheftClientOptions } from './client-options.js';
+import { createBerichtsheftClient } from './trpc-client.js';
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw toApiError(error);
-  }
-}
-
-/** Implements the elements' `BerichtsheftApi` with a tRPC client; every failure becomes an `ApiError`. */
-export function apiFromClient(client: BerichtsheftClient): BerichtsheftApi {
-  return {
-    me: () => call(() => client.me.query()),
-    listMyApprenticeships: (companyId) =>
-      call(() => client.apprenticeships.listMine.query({ companyId })),
-    listWeeks: (input) => call(() => client.weeks.list.query(input)),
-    openWeek: (input) => call(() => client.weeks.open.mutate(input)),
-    getWeek: (input) => call(() => client.weeks.get.query(input)),
-    saveWeek: (input) => call(() => client.weeks.save.mutate(input)),
-    submitWeek: (input) => call(() => client.weeks.submit.mutate(input)),
-    withdrawWeek: (input) => call(() => client.weeks.withdraw.mutate(input)),
-    reviewQueue: (companyId) => call(() => client.review.queue.query({ companyId })),
-    approveWeek: (input) => call(() => client.review.approve.mutate(input)),
-    approveWeeks: (input) => call(() => client.review.approveMany.mutate(input)),
-    returnWeek: (input) => call(() => client.review.return.mutate(input)),
-  };
-}
-
+/**
+ * The Berichtsheft API over HTTP: batched tRPC calls with the host's bearer token, one refresh on 401. The returned
+ * type is the client's own interface, so a consumer's compiler needs no server package to check calls against it.
+ */
 export function createBerichtsheftApi(options: BerichtsheftClientOptions): BerichtsheftApi {
   return apiFromClient(createBerichtsheftClient(options));
 }
