@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -34,6 +35,24 @@ function onwarn(warning, warn) {
 
 const isBareImport = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+/**
+ * The workspace packages the script-tag bundle includes, taken from their sources: the bundle then never contains a
+ * stale build of core or the client, and `npm start` can build it on a fresh clone before anything is compiled.
+ */
+const WORKSPACE_SOURCES = {
+  '@berichtsheft/core': 'packages/core/src/index.ts',
+  '@berichtsheft/core/vocabulary': 'packages/core/src/vocabulary.ts',
+  '@berichtsheft/client': 'packages/client/src/index.ts',
+};
+const workspaceSources = () => ({
+  name: 'workspace-sources',
+  // Both packages declare `"sideEffects": false`, which a path resolved here does not carry by itself.
+  resolveId: (id) =>
+    id in WORKSPACE_SOURCES
+      ? { id: resolve(WORKSPACE_SOURCES[id]), moduleSideEffects: false }
+      : null,
+});
+
 export default [
   {
     input: {
@@ -58,6 +77,7 @@ export default [
     input: `${elements}/src/all.ts`,
     onwarn,
     plugins: [
+      workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       typescript(),
       terser({ format: { comments: false }, ecma: 2020, module: true }),

@@ -15,6 +15,7 @@ import {
   queries,
 } from '@berichtsheft/server';
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
+import { bindDemoPeopleToIssuer } from './demo-people.js';
 
 /** Unternehmens-Identnummer of the demo company: the key by which the seed recognises its earlier run. */
 export const DEMO_COMPANY_IDENT = '1330004711';
@@ -130,13 +131,18 @@ function weekBefore(date: string, weeksBack: number): IsoWeek {
 
 /**
  * Fills the database with the demo company "Musterwerk GmbH" (IHK Hannover), its people and a few weeks in every
- * status. Does nothing when the company exists already, so it can run at every start. Weeks are written through the
- * API as the demo people, so approvals carry real content hashes and every step is in the history.
+ * status. When the company exists already it only moves the demo people to `issuer` (the portal may run under another
+ * port than when it was seeded), so it can run at every start. Weeks are written through the API as the demo people,
+ * so approvals carry real content hashes and every step is in the history.
  */
 export async function seedDemo(database: Database, issuer: string): Promise<void> {
   const { db } = database;
   const chamberId = await queries.ensureChamber(db, { name: 'IHK Hannover', chamberNumber: '133' });
-  if (await queries.findCompanyByIdentNumber(db, chamberId, DEMO_COMPANY_IDENT)) return;
+  const seeded = await queries.findCompanyByIdentNumber(db, chamberId, DEMO_COMPANY_IDENT);
+  if (seeded) {
+    await bindDemoPeopleToIssuer(database, seeded.id, issuer);
+    return;
+  }
 
   const identity = (account: DemoAccount): Identity => ({
     issuer,

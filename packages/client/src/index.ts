@@ -1,6 +1,9 @@
+// Every declaration reachable from here stands on its own: none refers to @berichtsheft/server, which a host that
+// embeds the elements does not install. The tRPC client typed by the server's router is under ./trpc.
 export type { BerichtsheftApi, CallOptions } from './api.js';
 export { createAuthFetch, type FetchLike } from './auth-fetch.js';
-export { apiFromClient, createBerichtsheftApi } from './berichtsheft-api.js';
+export { createBerichtsheftApi } from './berichtsheft-api.js';
+export type { BerichtsheftClientOptions } from './client-options.js';
 export { toApiError } from './error-mapping.js';
 export {
   API_ERROR_CODES,
@@ -13,8 +16,3 @@ export {
   isApiError,
 } from './errors.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';
-export {
-  type BerichtsheftClient,
-  type BerichtsheftClientOptions,
-  createBerichtsheftClient,
-} from './trpc-client.js';

@@ -2,24 +2,14 @@ import type { AppRouter } from '@berichtsheft/server';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import superjson from 'superjson';
 import { createAuthFetch, type FetchLike } from './auth-fetch.js';
-import { type GetToken, TokenCache } from './token-cache.js';
+import type { BerichtsheftClientOptions } from './client-options.js';
+import { TokenCache } from './token-cache.js';
 
-export interface BerichtsheftClientOptions {
-  /**
-   * Where the Berichtsheft server answers, e.g. `https://berichtsheft.example.org` or a path a host mounted it under
-   * (`https://portal.example/berichtsheft`). Its procedures live under `/trpc` there.
-   */
-  url: string;
-  /** The host's login hands out access tokens; they are kept in memory only. */
-  getToken: GetToken;
-  /** For tests and non-browser hosts; defaults to the global `fetch`. */
-  fetch?: FetchLike | undefined;
-  /** Called once the host's login could not provide an accepted token; the host decides how to sign in again. */
-  onAuthRequired?: (() => void) | undefined;
-  /** Upper bound of calls merged into one HTTP request; the server caps batches as well. */
-  maxBatchSize?: number | undefined;
-}
-
+/**
+ * The tRPC client typed by the server's router. Its declaration refers to `@berichtsheft/server`, so it is published
+ * only under `@berichtsheft/client/trpc`, for hosts that have the server package's types at hand; everyone else uses
+ * `BerichtsheftApi`, whose types stand on their own.
+ */
 export type BerichtsheftClient = TRPCClient<AppRouter>;
 
 /** The tRPC endpoint below a server's base URL; a relative base stays relative to the page. */

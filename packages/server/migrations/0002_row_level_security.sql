@@ -31,10 +31,11 @@ LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('bh.person_id', true), '
 --> statement-breakpoint
 -- Enters a request in one statement: switches to the runtime role until the transaction ends, sets the caller, sets
 -- the company only if the caller is a member of it (so even a procedure that forgot the membership check would see no
--- company data), and returns, read under that role, whether the person still exists, their profile, and their roles
--- in the company (no membership: one row without a role). Plain plpgsql, not SECURITY DEFINER (where switching roles
--- is forbidden): each statement inside is planned after the role switch before it, so its reads obey the policies.
-CREATE FUNCTION bh_enter_request(caller uuid, company uuid)
+-- company data), and returns, read under that role, whether the person still exists with that login, their profile
+-- and their roles in the company (no membership: one row without a role). Plain plpgsql, not SECURITY DEFINER (where
+-- switching roles is forbidden): each statement inside is planned after the role switch before it, so its reads obey
+-- the policies.
+CREATE FUNCTION bh_enter_request(caller uuid, caller_issuer text, caller_subject text, company uuid)
 RETURNS TABLE (
   person_found boolean,
   display_name text,
@@ -49,13 +50,19 @@ BEGIN
   PERFORM set_config('role', 'berichtsheft_runtime', true),
     set_config('bh.person_id', caller::text, true),
     set_config('bh.company_id', '', true);
-  IF EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = caller AND m.company_id = company) THEN
+  -- The caller counts only while the id still names the login it was remembered for: a person deleted or moved to
+  -- another login since is not found, and the server looks the login up again.
+  IF EXISTS (
+    SELECT 1 FROM memberships m JOIN people p ON p.id = m.person_id
+    WHERE m.person_id = caller AND m.company_id = company
+      AND p.issuer = caller_issuer AND p.subject = caller_subject
+  ) THEN
     PERFORM set_config('bh.company_id', company::text, true);
   END IF;
   RETURN QUERY
     SELECT p.id IS NOT NULL, p.display_name, p.email, c.id, c.name, c.review_mode, m.role
     FROM (SELECT 1) AS one
-    LEFT JOIN people p ON p.id = caller
+    LEFT JOIN people p ON p.id = caller AND p.issuer = caller_issuer AND p.subject = caller_subject
     LEFT JOIN memberships m ON m.person_id = p.id AND m.company_id = company
     LEFT JOIN companies c ON c.id = m.company_id;
 END;

@@ -40,9 +40,11 @@ export function sendHtml(
   body: string,
   headers: Record<string, string> = {},
 ): void {
+  // The length is announced, so a HEAD answer says what its GET would send.
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     ...headers,
   });
@@ -50,15 +52,22 @@ export function sendHtml(
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
   });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 export function redirect(res: ServerResponse, location: string, status = 303): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, location, 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    location,
+    'content-length': 0,
+    'cache-control': 'no-store',
+  });
   res.end();
 }

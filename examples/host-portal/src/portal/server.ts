@@ -26,6 +26,8 @@ export interface PortalOptions {
   origin: string;
   /** Where the Berichtsheft API answers, e.g. `http://localhost:8081`. */
   apiUrl: string;
+  /** Settles when the API can be asked; the record page waits for it. Default: ready now. */
+  apiReady?: Promise<void>;
   accounts: readonly DemoAccount[];
   demoPassword: string;
   /** Seconds an API access token lives; the portal refreshes it when it runs out. */
@@ -105,6 +107,7 @@ export function createPortal(options: PortalOptions): Portal {
       redirect(res, `/login?returnTo=${encodeURIComponent(url.pathname)}`);
       return;
     }
+    await options.apiReady;
     const memberships = await fetchMemberships(options.apiUrl, tokens.accessToken);
     const page = recordPage({
       lang,
@@ -119,7 +122,8 @@ export function createPortal(options: PortalOptions): Portal {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', options.origin);
     const path = url.pathname;
-    const method = req.method ?? 'GET';
+    // HEAD is answered as GET: Node's response leaves the body out by itself, so status and headers stay the same.
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
 
     if (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`)) {
       if (path.startsWith(interactionBase)) {

@@ -1,4 +1,5 @@
-import { apiFromClient, type BerichtsheftApi } from '@berichtsheft/client';
+import type { BerichtsheftApi } from '@berichtsheft/client';
+import { apiFromClient } from '@berichtsheft/client/trpc';
 import { type DayInput, type IsoWeek, type WeekSaveInput, type WeekView } from '@berichtsheft/core';
 import {
   type AppRouter,

@@ -6,8 +6,8 @@ export const PERSON_CACHE_LIMIT = 10_000;
 /**
  * Which person id belongs to an (issuer, subject) pair. A pair names the same person for good (S3), so the id can be
  * remembered instead of looked up on every call. It is only a hint, never trusted alone: every request checks in its
- * first statement that the person still exists (bh_enter_request), and a person deleted behind the server's back is
- * forgotten and looked up (or created) again on that very call. The least recently used entries go first.
+ * first statement that the person still exists with that pair (bh_enter_request), and a person deleted or moved to
+ * another login behind the server's back is forgotten and looked up (or created) again on that very call. The least recently used entries go first.
  */
 export class PersonIdCache {
   readonly #ids = new Map<string, string>();

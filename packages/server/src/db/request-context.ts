@@ -14,7 +14,7 @@ export const RUNTIME_ROLE = 'berichtsheft_runtime';
 export type RequestTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface RequestEntry {
-  /** The caller as stored now, or null when no person has that id any more. */
+  /** The caller as stored now, or null when that id names no person of this login any more. */
   person: PersonRecord | null;
   /** The caller's roles in the requested company, read in this very transaction (S9); undefined without any. */
   membership: CompanyMembership | undefined;
@@ -28,6 +28,7 @@ export interface RequestEntry {
 export async function enterRequest(
   tx: RequestTransaction,
   personId: string,
+  login: { issuer: string; subject: string },
   companyId: string | null,
 ): Promise<RequestEntry> {
   const rows = await tx
@@ -40,7 +41,7 @@ export async function enterRequest(
       reviewMode: sql<ReviewMode | null>`member_review_mode`,
       role: sql<CompanyRole | null>`member_role`,
     })
-    .from(sql`bh_enter_request(${personId}, ${companyId})`)
+    .from(sql`bh_enter_request(${personId}, ${login.issuer}, ${login.subject}, ${companyId})`)
     .prepare('bh_enter_request')
     .execute();
   const [first] = rows;

@@ -15,7 +15,7 @@ export interface RequestCaller {
 /** Thrown inside the transaction to undo it when the remembered person id names nobody any more. */
 class PersonVanished extends Error {
   constructor() {
-    super('The remembered person no longer exists');
+    super('The remembered person no longer exists, or belongs to another login now');
     this.name = 'PersonVanished';
   }
 }
@@ -24,7 +24,7 @@ class PersonVanished extends Error {
  * Runs one call in one transaction (one connection slot, S26): entered as the runtime role with the caller's context
  * (S13), the membership read fresh in that same statement (S9), then `work` on the transaction. Whatever `work` does
  * in transactions of its own runs in savepoints of this one. A person id remembered for a person who has since been
- * deleted is noticed by the first statement; the call then starts over once with the person looked up again.
+ * deleted, or moved to another login, is noticed by the first statement; the call then starts over once with the person looked up again.
  */
 export async function inRequestTransaction<T>(
   database: Database,
@@ -36,7 +36,7 @@ export async function inRequestTransaction<T>(
     const personId = await personIdOf(database, identity);
     try {
       return await database.db.transaction(async (tx) => {
-        const entry = await enterRequest(tx, personId, companyId);
+        const entry = await enterRequest(tx, personId, identity, companyId);
         if (entry.person === null) throw new PersonVanished();
         const person = await refreshProfile(tx, entry.person, identity);
         return work(tx, { person, company: entry.membership });
