@@ -29,4 +29,4 @@ export {
   type StartServerOptions,
   startServer,
 } from './server.js';
-export { createCallerFactory } from './trpc.js';
+export { createCallerFactory } from './trpc/init.js';

@@ -8,7 +8,7 @@ import { createCompany } from '../db/queries/companies.js';
 import { addMembership } from '../db/queries/memberships.js';
 import { ensurePerson } from '../db/queries/people.js';
 import { appRouter } from '../routers/index.js';
-import { createCallerFactory } from '../trpc.js';
+import { createCallerFactory } from '../trpc/init.js';
 
 /** The issuer the playground's people sign in with; `.invalid` can never be a real one (RFC 6761). */
 export const PLAYGROUND_ISSUER = 'https://login.playground.invalid';

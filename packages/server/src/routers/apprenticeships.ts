@@ -1,6 +1,7 @@
 import { type ApprenticeshipView, companyScopedInput } from '@berichtsheft/core';
 import { listApprenticeshipsOfApprentice } from '../db/queries/apprenticeships.js';
-import { companyProcedure, router } from '../trpc.js';
+import { router } from '../trpc/init.js';
+import { companyProcedure } from '../trpc/procedures.js';
 
 export const apprenticeshipsRouter = router({
   /** The caller's own apprenticeships in the company. */

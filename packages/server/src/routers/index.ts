@@ -1,4 +1,4 @@
-import { router } from '../trpc.js';
+import { router } from '../trpc/init.js';
 import { apprenticeshipsRouter } from './apprenticeships.js';
 import { meProcedure } from './me.js';
 import { reviewRouter } from './review.js';

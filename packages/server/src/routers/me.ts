@@ -1,6 +1,6 @@
 import type { MeView } from '@berichtsheft/core';
 import { listMembershipsOfPerson } from '../db/queries/memberships.js';
-import { protectedProcedure } from '../trpc.js';
+import { protectedProcedure } from '../trpc/procedures.js';
 
 /** The caller and the companies they belong to; the first call creates the person. */
 export const meProcedure = protectedProcedure.query(async ({ ctx }): Promise<MeView> => {

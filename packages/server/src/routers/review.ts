@@ -12,7 +12,8 @@ import {
 } from '@berichtsheft/core';
 import { strongestRole } from '../db/queries/assignments.js';
 import { listReviewCandidates, type QueueCandidate } from '../db/queries/review-queue.js';
-import { companyProcedure, router } from '../trpc.js';
+import { router } from '../trpc/init.js';
+import { companyProcedure } from '../trpc/procedures.js';
 import { approveMany } from './bulk-approval.js';
 import { performTransition } from './week-transition.js';
 

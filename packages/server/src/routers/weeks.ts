@@ -10,7 +10,8 @@ import {
   weekTransitionInput,
 } from '@berichtsheft/core';
 import { findWeekByIsoWeek, listWeeksOfApprenticeship } from '../db/queries/weeks.js';
-import { companyProcedure, router } from '../trpc.js';
+import { router } from '../trpc/init.js';
+import { companyProcedure } from '../trpc/procedures.js';
 import { loadTargetApprenticeship, loadVisibleWeek } from './week-access.js';
 import { openWeek, saveWeek } from './week-editing.js';
 import { performTransition } from './week-transition.js';

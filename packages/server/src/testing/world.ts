@@ -9,7 +9,7 @@ import { createCompany } from '../db/queries/companies.js';
 import { addMembership } from '../db/queries/memberships.js';
 import { ensurePerson } from '../db/queries/people.js';
 import { appRouter } from '../routers/index.js';
-import { createCallerFactory } from '../trpc.js';
+import { createCallerFactory } from '../trpc/init.js';
 
 export const TEST_ISSUER = 'https://login.example.test';
 

@@ -8,7 +8,8 @@ import { findPersonBySubject } from '../db/queries/people.js';
 import { people } from '../db/schema/index.js';
 import { testDatabases } from '../testing/databases.js';
 import { callerFor, TEST_ISSUER } from '../testing/world.js';
-import { createCallerFactory, protectedProcedure, router } from '../trpc.js';
+import { createCallerFactory, router } from './init.js';
+import { protectedProcedure } from './procedures.js';
 
 function freshIdentity(name = 'Erika Muster'): Identity {
   return {

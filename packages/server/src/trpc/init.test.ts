@@ -1,10 +1,11 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type Identity } from './context.js';
-import type { Database } from './db/database.js';
-import { appRouter } from './routers/index.js';
-import { testDatabases } from './testing/databases.js';
-import { createCallerFactory, protectedProcedure, router } from './trpc.js';
+import { createContext, type Identity } from '../context.js';
+import type { Database } from '../db/database.js';
+import { appRouter } from '../routers/index.js';
+import { testDatabases } from '../testing/databases.js';
+import { createCallerFactory, router } from './init.js';
+import { protectedProcedure } from './procedures.js';
 
 const identity: Identity = { issuer: 'https://login.example.test', subject: 'formatter' };
 
