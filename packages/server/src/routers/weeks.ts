@@ -1,5 +1,4 @@
 import {
-  mondayOf,
   type WeekSummaryView,
   type WeekView,
   weekFindInput,
@@ -9,14 +8,12 @@ import {
   weekSaveInput,
   weekTransitionInput,
 } from '@berichtsheft/core';
-import { findWeekByIsoWeek, listWeeksOfApprenticeship } from '../db/queries/weeks.js';
 import { router } from '../trpc/init.js';
 import { companyProcedure } from '../trpc/procedures.js';
-import { loadTargetApprenticeship, loadVisibleWeek } from './week-access.js';
-import { openWeek, saveWeek } from './week-editing.js';
-import { performTransition } from './week-transition.js';
-import { verifyWeek } from './week-verification.js';
-import { buildWeekView } from './week-view.js';
+import { openWeek, saveWeek } from '../workflow/weeks/editing.js';
+import { findWeekOfIsoWeek, getWeek, listWeeks } from '../workflow/weeks/reading.js';
+import { performTransition } from '../workflow/weeks/transition.js';
+import { verifyWeek } from '../workflow/weeks/verification.js';
 
 export const weeksRouter = router({
   /**
@@ -25,15 +22,7 @@ export const weeksRouter = router({
    */
   list: companyProcedure
     .input(weekListInput)
-    .query(async ({ ctx, input }): Promise<WeekSummaryView[]> => {
-      const { apprenticeship } = await loadTargetApprenticeship(ctx, input.apprenticeshipId);
-      const weeks = await listWeeksOfApprenticeship(
-        ctx.db,
-        ctx.company.companyId,
-        apprenticeship.id,
-      );
-      return weeks.map((week) => ({ ...week, weekStart: mondayOf(week) }));
-    }),
+    .query(({ ctx, input }): Promise<WeekSummaryView[]> => listWeeks(ctx, input)),
 
   /**
    * The week of an ISO week as it is, or `null` while nobody has written it: looking at a week writes nothing. Without
@@ -41,29 +30,15 @@ export const weeksRouter = router({
    */
   find: companyProcedure
     .input(weekFindInput)
-    .query(async ({ ctx, input }): Promise<WeekView | null> => {
-      const { apprenticeship, relation } = await loadTargetApprenticeship(
-        ctx,
-        input.apprenticeshipId,
-      );
-      const companyId = ctx.company.companyId;
-      const week = await findWeekByIsoWeek(ctx.db, companyId, apprenticeship.id, input);
-      return week ? buildWeekView(ctx.db, companyId, week, relation) : null;
-    }),
+    .query(({ ctx, input }): Promise<WeekView | null> => findWeekOfIsoWeek(ctx, input)),
 
   /** The apprentice's week, created as an empty draft when they first write in it. */
   open: companyProcedure.input(weekOpenInput).mutation(({ ctx, input }) => openWeek(ctx, input)),
 
-  get: companyProcedure.input(weekRefInput).query(async ({ ctx, input }) => {
-    const { week, relation } = await loadVisibleWeek(ctx, input.weekId);
-    return buildWeekView(ctx.db, ctx.company.companyId, week, relation);
-  }),
+  get: companyProcedure.input(weekRefInput).query(({ ctx, input }) => getWeek(ctx, input)),
 
   /** Whether the week's content is still exactly what its approval signed. */
-  verify: companyProcedure.input(weekRefInput).query(async ({ ctx, input }) => {
-    const { week } = await loadVisibleWeek(ctx, input.weekId);
-    return verifyWeek(ctx.db, ctx.company.companyId, week);
-  }),
+  verify: companyProcedure.input(weekRefInput).query(({ ctx, input }) => verifyWeek(ctx, input)),
 
   save: companyProcedure.input(weekSaveInput).mutation(({ ctx, input }) => saveWeek(ctx, input)),
 

@@ -7,8 +7,8 @@ import {
 } from '../db/queries/apprenticeships.js';
 import { findRelation } from '../db/queries/assignments.js';
 import { findWeek, type WeekRecord } from '../db/queries/weeks.js';
+import type { CallerScope } from './caller-scope.js';
 import { notFound } from './refusals.js';
-import type { CallerScope } from './scope.js';
 
 /**
  * The week and the caller's relation to it. A week of another company, or of an apprenticeship the caller has nothing
@@ -67,15 +67,4 @@ export async function loadTargetApprenticeship(
   );
   if (!own) notFound('apprenticeship_not_found');
   return { apprenticeship: own, relation: 'owner' };
-}
-
-/** Reads the week again after a write in the same transaction. */
-export async function reloadWeek(
-  db: Executor,
-  companyId: string,
-  weekId: string,
-): Promise<WeekRecord> {
-  const week = await findWeek(db, companyId, weekId);
-  if (!week) throw new Error(`Week ${weekId} vanished inside its own transaction`);
-  return week;
 }

@@ -3,11 +3,11 @@ import type { WeekView } from '@berichtsheft/core';
 import { count, eq, sql } from 'drizzle-orm';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { approvals, reportWeeks, statusTransitions } from '../db/schema/index.js';
-import { testDatabases } from '../testing/databases.js';
-import { type ServedApp, serveApp, type TrpcErrorBody } from '../testing/http-app.js';
-import { callerFor, createWorld, sampleDays, type World } from '../testing/world.js';
+import type { Database } from '../../db/database.js';
+import { approvals, reportWeeks, statusTransitions } from '../../db/schema/index.js';
+import { testDatabases } from '../../testing/databases.js';
+import { type ServedApp, serveApp, type TrpcErrorBody } from '../../testing/http-app.js';
+import { callerFor, createWorld, sampleDays, type World } from '../../testing/world.js';
 
 /**
  * S27: the database failing in the middle of an approval leaves nothing behind. The fault is real: a trigger installed

@@ -4,14 +4,15 @@ import {
   type WeekView,
   weekContentHash,
 } from '@berichtsheft/core';
-import { insertApproval } from '../db/queries/approvals.js';
-import { findTransitionByKey, insertTransition } from '../db/queries/transitions.js';
-import { loadWeekDays } from '../db/queries/week-content.js';
-import { updateWeekIfVersion, type WeekChange } from '../db/queries/weeks.js';
-import { conflict, refuse } from './refusals.js';
-import type { CallerScope } from './scope.js';
-import { loadVisibleWeek, reloadWeek } from './week-access.js';
-import { buildWeekView } from './week-view.js';
+import type { CallerScope } from '../../access/caller-scope.js';
+import { conflict, refuse } from '../../access/refusals.js';
+import { loadVisibleWeek } from '../../access/visibility.js';
+import { insertApproval } from '../../db/queries/approvals.js';
+import { findTransitionByKey, insertTransition } from '../../db/queries/transitions.js';
+import { loadWeekDays } from '../../db/queries/week-content.js';
+import { updateWeekIfVersion, type WeekChange } from '../../db/queries/weeks.js';
+import { reloadWeek } from './reload.js';
+import { buildWeekView } from './view.js';
 
 export interface TransitionRequest {
   weekId: string;

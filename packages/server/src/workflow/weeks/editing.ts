@@ -9,12 +9,13 @@ import {
   type WeekView,
   weekOverlaps,
 } from '@berichtsheft/core';
-import { replaceWeekDays } from '../db/queries/week-content.js';
-import { findWeekByIsoWeek, insertDraftWeek, updateWeekIfVersion } from '../db/queries/weeks.js';
-import { badRequest, conflict, refuse } from './refusals.js';
-import type { CallerScope } from './scope.js';
-import { loadVisibleApprenticeship, loadVisibleWeek, reloadWeek } from './week-access.js';
-import { buildWeekView } from './week-view.js';
+import type { CallerScope } from '../../access/caller-scope.js';
+import { badRequest, conflict, refuse } from '../../access/refusals.js';
+import { loadVisibleApprenticeship, loadVisibleWeek } from '../../access/visibility.js';
+import { replaceWeekDays } from '../../db/queries/week-content.js';
+import { findWeekByIsoWeek, insertDraftWeek, updateWeekIfVersion } from '../../db/queries/weeks.js';
+import { reloadWeek } from './reload.js';
+import { buildWeekView } from './view.js';
 
 /** The apprentice's week of the given ISO week, created as an empty draft the first time it is opened. */
 export async function openWeek(scope: CallerScope, input: WeekOpenInput): Promise<WeekView> {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalWeekContent, contentHash, type WeekView } from '@berichtsheft/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
-import { createApprenticeship } from '../db/queries/apprenticeships.js';
-import { assignReviewer } from '../db/queries/assignments.js';
-import { addMembership } from '../db/queries/memberships.js';
-import { ensurePerson } from '../db/queries/people.js';
-import { listTransitions } from '../db/queries/transitions.js';
-import { testDatabases } from '../testing/databases.js';
+import type { Database } from '../../db/database.js';
+import { createApprenticeship } from '../../db/queries/apprenticeships.js';
+import { assignReviewer } from '../../db/queries/assignments.js';
+import { addMembership } from '../../db/queries/memberships.js';
+import { ensurePerson } from '../../db/queries/people.js';
+import { listTransitions } from '../../db/queries/transitions.js';
+import { testDatabases } from '../../testing/databases.js';
 import {
   APPRENTICESHIP_END,
   APPRENTICESHIP_START,
@@ -17,7 +17,7 @@ import {
   sampleDays,
   TEST_ISSUER,
   type World,
-} from '../testing/world.js';
+} from '../../testing/world.js';
 import { weekIdempotencyKey } from './bulk-approval.js';
 
 describe('the idempotency key of one week of a bulk approval', () => {

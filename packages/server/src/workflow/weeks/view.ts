@@ -5,11 +5,11 @@ import {
   viewerPermissions,
   type WeekView,
 } from '@berichtsheft/core';
-import type { Executor } from '../db/database.js';
-import { findLatestApproval } from '../db/queries/approvals.js';
-import { listTransitions } from '../db/queries/transitions.js';
-import { loadWeekDays } from '../db/queries/week-content.js';
-import type { WeekRecord } from '../db/queries/weeks.js';
+import type { Executor } from '../../db/database.js';
+import { findLatestApproval } from '../../db/queries/approvals.js';
+import { listTransitions } from '../../db/queries/transitions.js';
+import { loadWeekDays } from '../../db/queries/week-content.js';
+import type { WeekRecord } from '../../db/queries/weeks.js';
 
 export async function buildWeekView(
   db: Executor,

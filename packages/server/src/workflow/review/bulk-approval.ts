@@ -7,8 +7,8 @@ import {
   weekSummaryOf,
 } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
-import type { CallerScope } from './scope.js';
-import { performTransition } from './week-transition.js';
+import type { CallerScope } from '../../access/caller-scope.js';
+import { performTransition } from '../weeks/transition.js';
 
 /**
  * The idempotency key of one week of a bulk approval: a name-based UUID (version 5 layout, SHA-1 over the request's
