@@ -10,13 +10,11 @@ import {
   type QueueItemView,
   REVIEW_MODES,
   type ReviewMode,
-  trainingYearOf,
   viewerPermissions,
   WEEK_STATUSES,
   type WeekStatus,
   type WeekSummaryView,
   type WeekView,
-  weekOverlaps,
 } from '@berichtsheft/core';
 import { jwtVerify } from 'jose';
 import postgres from 'postgres';
@@ -115,52 +113,20 @@ interface WeekRow {
   returnReason: string | null;
 }
 
-function findWeek(
-  sql: Sql,
-  companyId: string,
-  apprenticeshipId: string,
-  isoYear: number,
-  isoWeek: number,
-) {
-  return sql<WeekRow[]>`
-    select id, apprenticeship_id as "apprenticeshipId", iso_year as "isoYear", iso_week as "isoWeek",
-      training_year as "trainingYear", department, status, version, return_reason as "returnReason"
-    from report_weeks
-    where company_id = ${companyId} and apprenticeship_id = ${apprenticeshipId}
-      and iso_year = ${isoYear} and iso_week = ${isoWeek}`;
-}
-
-async function openOwnWeek(
+/** The week as it is, or none while nobody has written it: like `weeks.find`, reading writes nothing. */
+async function findOwnWeek(
   sql: Sql,
   apprenticeship: ApprenticeshipView,
   isoYear: number,
   isoWeek: number,
-): Promise<WeekRow> {
-  const [existing] = await findWeek(
-    sql,
-    apprenticeship.companyId,
-    apprenticeship.id,
-    isoYear,
-    isoWeek,
-  );
-  if (existing) return existing;
-  if (!weekOverlaps({ isoYear, isoWeek }, apprenticeship.startDate, apprenticeship.endDate)) {
-    throw new Refused(400);
-  }
-  const trainingYear = trainingYearOf(apprenticeship.startDate, mondayOf({ isoYear, isoWeek }));
-  await sql`
-    insert into report_weeks (company_id, apprenticeship_id, iso_year, iso_week, training_year)
-    values (${apprenticeship.companyId}, ${apprenticeship.id}, ${isoYear}, ${isoWeek}, ${trainingYear})
-    on conflict (apprenticeship_id, iso_year, iso_week) do nothing`;
-  const [created] = await findWeek(
-    sql,
-    apprenticeship.companyId,
-    apprenticeship.id,
-    isoYear,
-    isoWeek,
-  );
-  if (!created) throw new Error('the opened week vanished');
-  return created;
+): Promise<WeekRow | undefined> {
+  const [row] = await sql<WeekRow[]>`
+    select id, apprenticeship_id as "apprenticeshipId", iso_year as "isoYear", iso_week as "isoWeek",
+      training_year as "trainingYear", department, status, version, return_reason as "returnReason"
+    from report_weeks
+    where company_id = ${apprenticeship.companyId} and apprenticeship_id = ${apprenticeship.id}
+      and iso_year = ${isoYear} and iso_week = ${isoWeek}`;
+  return row;
 }
 
 async function weekDays(sql: Sql, weekId: string): Promise<DayView[]> {
@@ -183,10 +149,44 @@ async function weekDays(sql: Sql, weekId: string): Promise<DayView[]> {
   return [...byDay.values()];
 }
 
+async function weekView(
+  sql: Sql,
+  apprenticeship: ApprenticeshipView,
+  row: WeekRow,
+): Promise<WeekView> {
+  const days = await weekDays(sql, row.id);
+  const [approval] = await sql<NonNullable<WeekView['approval']>[]>`
+    select a.version, a.content_hash as "contentHash", p.display_name as "approvedByName",
+      a.approved_at as "approvedAt"
+    from approvals a join people p on p.id = a.approver_id
+    where a.week_id = ${row.id}
+    order by a.version desc limit 1`;
+  const history = await sql<WeekView['history']>`
+    select t.action, t.from_status as from, t.to_status as to, p.display_name as "actorName", t.reason, t.at
+    from status_transitions t join people p on p.id = t.actor_id
+    where t.week_id = ${row.id}
+    order by t.at, t.id`;
+  const weekStart = mondayOf(row);
+  return {
+    ...row,
+    weekStart,
+    weekEnd: addDays(weekStart, 6),
+    apprenticeName: apprenticeship.apprenticeName,
+    occupation: apprenticeship.occupation,
+    reviewMode: apprenticeship.reviewMode,
+    returnReason: row.status === 'returned' ? row.returnReason : null,
+    days,
+    approval: approval ?? null,
+    history: [...history],
+    viewer: viewerPermissions('owner', row.status, apprenticeship.reviewMode),
+  };
+}
+
 /**
- * `<bh-report-editor>`: seven statements — caller, apprenticeships, the week (opened as an empty draft the first
- * time), its days and entries, its latest approval, its history, the list of weeks. The caller is the apprentice of
- * the apprenticeships found, so the relation is `owner` without another query.
+ * `<bh-report-editor>`: seven statements — caller, apprenticeships, the week (`null` while nobody has written it), its
+ * days and entries, its latest approval, its history, the list of weeks — all of the first apprenticeship, as the
+ * application answers without an apprenticeship id. The caller is the apprentice of the apprenticeships found, so the
+ * relation is `owner` without another query.
  */
 async function reportEditor(
   sql: Sql,
@@ -206,39 +206,14 @@ async function reportEditor(
     order by a.start_date, a.id`;
   const [apprenticeship] = apprenticeships;
   if (apprenticeship === undefined) return { apprenticeships: [...apprenticeships] };
-  const row = await openOwnWeek(sql, apprenticeship, isoYear, isoWeek);
-  const days = await weekDays(sql, row.id);
-  const [approval] = await sql<NonNullable<WeekView['approval']>[]>`
-    select a.version, a.content_hash as "contentHash", p.display_name as "approvedByName",
-      a.approved_at as "approvedAt"
-    from approvals a join people p on p.id = a.approver_id
-    where a.week_id = ${row.id}
-    order by a.version desc limit 1`;
-  const history = await sql<WeekView['history']>`
-    select t.action, t.from_status as from, t.to_status as to, p.display_name as "actorName", t.reason, t.at
-    from status_transitions t join people p on p.id = t.actor_id
-    where t.week_id = ${row.id}
-    order by t.at, t.id`;
+  const row = await findOwnWeek(sql, apprenticeship, isoYear, isoWeek);
+  const week = row === undefined ? null : await weekView(sql, apprenticeship, row);
   const weeks = await sql<Omit<WeekSummaryView, 'weekStart'>[]>`
     select id, apprenticeship_id as "apprenticeshipId", iso_year as "isoYear", iso_week as "isoWeek",
       training_year as "trainingYear", status, version
     from report_weeks
     where company_id = ${companyId} and apprenticeship_id = ${apprenticeship.id}
     order by iso_year desc, iso_week desc`;
-  const weekStart = mondayOf(row);
-  const week: WeekView = {
-    ...row,
-    weekStart,
-    weekEnd: addDays(weekStart, 6),
-    apprenticeName: apprenticeship.apprenticeName,
-    occupation: apprenticeship.occupation,
-    reviewMode: apprenticeship.reviewMode,
-    returnReason: row.status === 'returned' ? row.returnReason : null,
-    days,
-    approval: approval ?? null,
-    history: [...history],
-    viewer: viewerPermissions('owner', row.status, apprenticeship.reviewMode),
-  };
   return {
     apprenticeships: [...apprenticeships],
     week,

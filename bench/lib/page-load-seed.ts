@@ -45,5 +45,5 @@ export async function seedPageLoads(
     department: 'IT-Service',
     days: sampleDays(mondayOf(openWeek)),
   });
-  return { seeded, companyId, apprenticeshipId, openWeek };
+  return { seeded, companyId, openWeek };
 }

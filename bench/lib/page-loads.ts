@@ -31,13 +31,12 @@ export interface PageLoad {
 
 export interface PageLoadSubjects {
   companyId: string;
-  /** The apprentice's (only) apprenticeship and the week the editor opens. */
-  apprenticeshipId: string;
+  /** The week the editor opens, a draft with content the seed wrote. */
   openWeek: { isoYear: number; isoWeek: number };
 }
 
 export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
-  const { companyId, apprenticeshipId, openWeek } = subjects;
+  const { companyId, openWeek } = subjects;
   const week = `isoYear=${openWeek.isoYear}&isoWeek=${openWeek.isoWeek}`;
   return [
     {
@@ -57,7 +56,9 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
       ],
     },
     {
-      // report-editor.ts, #load: the apprenticeships, then opening the week, then (week-overview.ts) the list.
+      // report-editor/page-load.ts, loadEditorPage: without an `apprenticeship-id` the three reads go out together in
+      // one batch, the week and the list without an id (the server answers for the apprentice's first
+      // apprenticeship); nothing is written, the week is found, not opened.
       element: '<bh-report-editor>',
       caller: 'apprentice',
       handWrittenPath: `/report-editor?companyId=${companyId}&${week}`,
@@ -69,20 +70,16 @@ export function pageLoads(subjects: PageLoadSubjects): PageLoad[] {
             input: { companyId },
             answers: (floor) => floor.apprenticeships,
           },
-        ],
-        [
           {
-            type: 'mutation',
-            path: 'weeks.open',
-            input: { companyId, apprenticeshipId, ...openWeek },
+            type: 'query',
+            path: 'weeks.find',
+            input: { companyId, ...openWeek },
             answers: (floor) => floor.week,
           },
-        ],
-        [
           {
             type: 'query',
             path: 'weeks.list',
-            input: { companyId, apprenticeshipId },
+            input: { companyId },
             answers: (floor) => floor.weeks,
           },
         ],
