@@ -4,8 +4,9 @@ import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from './database-types.js';
 
 /** What drizzle hands out for `.prepare(name)` of a select: the SQL text, its parameters and how to map its rows. */
-interface PreparedSelect {
+interface PreparedSelect<Row> {
   getQuery(): Query;
+  execute(placeholderValues?: Record<string, unknown>): Promise<Row[]>;
 }
 
 /**
@@ -24,7 +25,7 @@ interface Template {
   joinsNotNullableMap: Record<string, boolean> | undefined;
 }
 
-function templateOf(prepared: PreparedSelect, name: string): Template {
+function templateOf<Row>(prepared: PreparedSelect<Row>, name: string): Template {
   const mapping = prepared as unknown as RowMapping;
   if (!Array.isArray(mapping.fields)) {
     throw new Error(`drizzle no longer keeps the selected fields of ${name} where they are read`);
@@ -45,7 +46,7 @@ function templateOf(prepared: PreparedSelect, name: string): Template {
  */
 export function builtOnce<Row>(
   name: string,
-  build: (db: Executor) => { prepare(name: string): PreparedSelect },
+  build: (db: Executor) => { prepare(name: string): PreparedSelect<Row> },
 ): (db: Executor, values: Record<string, unknown>) => Promise<Row[]> {
   let template: Template | undefined;
   return (db, values) => {
