@@ -1,5 +1,6 @@
 import type { CompanyRole, ReviewMode } from '@berichtsheft/core';
 import { sql } from 'drizzle-orm';
+import { builtOnce } from './built-once.js';
 import type { Db } from './database.js';
 import type { CompanyMembership } from './queries/memberships.js';
 import type { PersonRecord } from './queries/people.js';
@@ -20,6 +21,32 @@ export interface RequestEntry {
   membership: CompanyMembership | undefined;
 }
 
+interface EntryRow {
+  personFound: boolean;
+  displayName: string | null;
+  email: string | null;
+  companyId: string | null;
+  companyName: string | null;
+  reviewMode: ReviewMode | null;
+  role: CompanyRole | null;
+}
+
+const enterRequestQuery = builtOnce<EntryRow>('bh_enter_request', (db) =>
+  db
+    .select({
+      personFound: sql<boolean>`person_found`,
+      displayName: sql<string | null>`display_name`,
+      email: sql<string | null>`email`,
+      companyId: sql<string | null>`member_company_id`,
+      companyName: sql<string | null>`member_company_name`,
+      reviewMode: sql<ReviewMode | null>`member_review_mode`,
+      role: sql<CompanyRole | null>`member_role`,
+    })
+    .from(
+      sql`bh_enter_request(${sql.placeholder('personId')}, ${sql.placeholder('issuer')}, ${sql.placeholder('subject')}, ${sql.placeholder('companyId')})`,
+    ),
+);
+
 /**
  * The first statement of every request: switches the transaction to the runtime role, sets the caller and (if they
  * are a member) the company as the context the policies read, and returns the person and their membership, in one
@@ -31,19 +58,12 @@ export async function enterRequest(
   login: { issuer: string; subject: string },
   companyId: string | null,
 ): Promise<RequestEntry> {
-  const rows = await tx
-    .select({
-      personFound: sql<boolean>`person_found`,
-      displayName: sql<string | null>`display_name`,
-      email: sql<string | null>`email`,
-      companyId: sql<string | null>`member_company_id`,
-      companyName: sql<string | null>`member_company_name`,
-      reviewMode: sql<ReviewMode | null>`member_review_mode`,
-      role: sql<CompanyRole | null>`member_role`,
-    })
-    .from(sql`bh_enter_request(${personId}, ${login.issuer}, ${login.subject}, ${companyId})`)
-    .prepare('bh_enter_request')
-    .execute();
+  const rows = await enterRequestQuery(tx, {
+    personId,
+    issuer: login.issuer,
+    subject: login.subject,
+    companyId,
+  });
   const [first] = rows;
   if (!first?.personFound) return { person: null, membership: undefined };
   const person: PersonRecord = {

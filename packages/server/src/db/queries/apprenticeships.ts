@@ -1,5 +1,6 @@
 import type { ApprenticeshipView, ReportFormat } from '@berichtsheft/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.js';
 import type { Executor } from '../database.js';
 import { apprenticeships, companies, people } from '../schema/index.js';
 
@@ -50,33 +51,48 @@ const apprenticeshipColumns = {
   reviewMode: companies.reviewMode,
 };
 
+const findApprenticeshipQuery = builtOnce('find_apprenticeship', (db) =>
+  db
+    .select(apprenticeshipColumns)
+    .from(apprenticeships)
+    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
+    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
+    .where(
+      and(
+        eq(apprenticeships.companyId, sql.placeholder('companyId')),
+        eq(apprenticeships.id, sql.placeholder('apprenticeshipId')),
+      ),
+    ),
+);
+
 export async function findApprenticeship(
   db: Executor,
   companyId: string,
   apprenticeshipId: string,
 ): Promise<ApprenticeshipRecord | undefined> {
-  const [found] = await db
-    .select(apprenticeshipColumns)
-    .from(apprenticeships)
-    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
-    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
-    .where(and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.id, apprenticeshipId)))
-    .prepare('find_apprenticeship')
-    .execute();
+  const [found] = await findApprenticeshipQuery(db, { companyId, apprenticeshipId });
   return found;
 }
 
-function selectApprenticeshipsOfApprentice(db: Executor, companyId: string, apprenticeId: string) {
+function selectApprenticeshipsOfApprentice(db: Executor) {
   return db
     .select(apprenticeshipColumns)
     .from(apprenticeships)
     .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
     .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
     .where(
-      and(eq(apprenticeships.companyId, companyId), eq(apprenticeships.apprenticeId, apprenticeId)),
+      and(
+        eq(apprenticeships.companyId, sql.placeholder('companyId')),
+        eq(apprenticeships.apprenticeId, sql.placeholder('apprenticeId')),
+      ),
     )
     .orderBy(asc(apprenticeships.startDate), asc(apprenticeships.id));
 }
+
+const listApprenticeshipsOfApprenticeQuery = builtOnce(
+  'list_apprenticeships_of_apprentice',
+  selectApprenticeshipsOfApprentice,
+);
 
 /** The apprenticeships in which the person is the apprentice, oldest first. */
 export async function listApprenticeshipsOfApprentice(
@@ -84,11 +100,14 @@ export async function listApprenticeshipsOfApprentice(
   companyId: string,
   apprenticeId: string,
 ): Promise<ApprenticeshipView[]> {
-  const rows = await selectApprenticeshipsOfApprentice(db, companyId, apprenticeId)
-    .prepare('list_apprenticeships_of_apprentice')
-    .execute();
+  const rows = await listApprenticeshipsOfApprenticeQuery(db, { companyId, apprenticeId });
   return rows.map(({ apprenticeId: _apprenticeId, ...view }) => view);
 }
+
+const findFirstApprenticeshipOfApprenticeQuery = builtOnce(
+  'find_first_apprenticeship_of_apprentice',
+  (db) => selectApprenticeshipsOfApprentice(db).limit(1),
+);
 
 /** The first of `listApprenticeshipsOfApprentice`: the apprenticeship a page shows before one is chosen. */
 export async function findFirstApprenticeshipOfApprentice(
@@ -96,9 +115,6 @@ export async function findFirstApprenticeshipOfApprentice(
   companyId: string,
   apprenticeId: string,
 ): Promise<ApprenticeshipRecord | undefined> {
-  const [first] = await selectApprenticeshipsOfApprentice(db, companyId, apprenticeId)
-    .limit(1)
-    .prepare('find_first_apprenticeship_of_apprentice')
-    .execute();
+  const [first] = await findFirstApprenticeshipOfApprenticeQuery(db, { companyId, apprenticeId });
   return first;
 }

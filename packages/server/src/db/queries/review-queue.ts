@@ -1,5 +1,6 @@
 import type { AssignmentRole, ReviewMode, WeekStatus } from '@berichtsheft/core';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.js';
 import type { Executor } from '../database.js';
 import {
   apprenticeships,
@@ -31,12 +32,35 @@ export interface QueueCandidate {
  * Weeks under review on apprenticeships the person is actively assigned to (never their own), oldest submission first.
  * Whether a week waits for this reviewer is the workflow's decision, which the caller applies.
  */
-export async function listReviewCandidates(
+export function listReviewCandidates(
   db: Executor,
   companyId: string,
   personId: string,
   statuses: readonly WeekStatus[],
 ): Promise<QueueCandidate[]> {
+  // The statuses are part of the statement's text, so each list of them is a query of its own.
+  const key = statuses.join(',');
+  let query = candidateQueries.get(key);
+  if (query === undefined) {
+    query = builtOnce<QueueCandidate>(
+      candidateQueries.size === 0
+        ? 'list_review_candidates'
+        : `list_review_candidates_${candidateQueries.size}`,
+      (on) => candidatesQuery(on, statuses),
+    );
+    candidateQueries.set(key, query);
+  }
+  return query(db, { companyId, personId });
+}
+
+const candidateQueries = new Map<
+  string,
+  (db: Executor, values: Record<string, unknown>) => Promise<QueueCandidate[]>
+>();
+
+function candidatesQuery(db: Executor, statuses: readonly WeekStatus[]) {
+  const companyId = sql.placeholder('companyId');
+  const personId = sql.placeholder('personId');
   const minutes = db
     .select({
       weekId: days.weekId,
@@ -82,7 +106,5 @@ export async function listReviewCandidates(
         inArray(reportWeeks.status, [...statuses]),
       ),
     )
-    .orderBy(asc(reportWeeks.submittedAt), asc(reportWeeks.id))
-    .prepare('list_review_candidates')
-    .execute();
+    .orderBy(asc(reportWeeks.submittedAt), asc(reportWeeks.id));
 }

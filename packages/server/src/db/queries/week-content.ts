@@ -1,5 +1,6 @@
 import { completeEntry, type DayInput, type DayView } from '@berichtsheft/core';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.js';
 import type { Executor } from '../database.js';
 import { days, entries, reportWeeks } from '../schema/index.js';
 
@@ -10,13 +11,8 @@ function weekOfCompany(db: Executor, companyId: string, weekId: string) {
     .where(and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.id, weekId)));
 }
 
-/** Days of a week by date, each with its entries in the apprentice's order. */
-export async function loadWeekDays(
-  db: Executor,
-  companyId: string,
-  weekId: string,
-): Promise<DayView[]> {
-  const rows = await db
+const loadWeekDaysQuery = builtOnce('load_week_days', (db) =>
+  db
     .select({
       dayId: days.id,
       date: days.date,
@@ -32,10 +28,22 @@ export async function loadWeekDays(
     .from(days)
     .innerJoin(reportWeeks, eq(reportWeeks.id, days.weekId))
     .leftJoin(entries, eq(entries.dayId, days.id))
-    .where(and(eq(reportWeeks.companyId, companyId), eq(days.weekId, weekId)))
-    .orderBy(asc(days.date), asc(entries.position))
-    .prepare('load_week_days')
-    .execute();
+    .where(
+      and(
+        eq(reportWeeks.companyId, sql.placeholder('companyId')),
+        eq(days.weekId, sql.placeholder('weekId')),
+      ),
+    )
+    .orderBy(asc(days.date), asc(entries.position)),
+);
+
+/** Days of a week by date, each with its entries in the apprentice's order. */
+export async function loadWeekDays(
+  db: Executor,
+  companyId: string,
+  weekId: string,
+): Promise<DayView[]> {
+  const rows = await loadWeekDaysQuery(db, { companyId, weekId });
   const byDay = new Map<string, DayView>();
   for (const row of rows) {
     let day = byDay.get(row.dayId);

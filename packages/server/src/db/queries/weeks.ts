@@ -1,5 +1,6 @@
 import type { ReviewMode, WeekStatus } from '@berichtsheft/core';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../built-once.js';
 import type { Executor } from '../database.js';
 import { apprenticeships, companies, people, reportWeeks } from '../schema/index.js';
 
@@ -45,17 +46,34 @@ function selectWeeks(db: Executor) {
     .innerJoin(companies, eq(companies.id, reportWeeks.companyId));
 }
 
+const findWeekQuery = builtOnce('find_week', (db) =>
+  selectWeeks(db).where(
+    and(
+      eq(reportWeeks.companyId, sql.placeholder('companyId')),
+      eq(reportWeeks.id, sql.placeholder('weekId')),
+    ),
+  ),
+);
+
 export async function findWeek(
   db: Executor,
   companyId: string,
   weekId: string,
 ): Promise<WeekRecord | undefined> {
-  const [week] = await selectWeeks(db)
-    .where(and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.id, weekId)))
-    .prepare('find_week')
-    .execute();
+  const [week] = await findWeekQuery(db, { companyId, weekId });
   return week;
 }
+
+const findWeekByIsoWeekQuery = builtOnce('find_week_by_iso_week', (db) =>
+  selectWeeks(db).where(
+    and(
+      eq(reportWeeks.companyId, sql.placeholder('companyId')),
+      eq(reportWeeks.apprenticeshipId, sql.placeholder('apprenticeshipId')),
+      eq(reportWeeks.isoYear, sql.placeholder('isoYear')),
+      eq(reportWeeks.isoWeek, sql.placeholder('isoWeek')),
+    ),
+  ),
+);
 
 export async function findWeekByIsoWeek(
   db: Executor,
@@ -63,17 +81,12 @@ export async function findWeekByIsoWeek(
   apprenticeshipId: string,
   week: { isoYear: number; isoWeek: number },
 ): Promise<WeekRecord | undefined> {
-  const [found] = await selectWeeks(db)
-    .where(
-      and(
-        eq(reportWeeks.companyId, companyId),
-        eq(reportWeeks.apprenticeshipId, apprenticeshipId),
-        eq(reportWeeks.isoYear, week.isoYear),
-        eq(reportWeeks.isoWeek, week.isoWeek),
-      ),
-    )
-    .prepare('find_week_by_iso_week')
-    .execute();
+  const [found] = await findWeekByIsoWeekQuery(db, {
+    companyId,
+    apprenticeshipId,
+    isoYear: week.isoYear,
+    isoWeek: week.isoWeek,
+  });
   return found;
 }
 
@@ -106,13 +119,8 @@ export interface WeekSummaryRecord {
   version: number;
 }
 
-/** Weeks of one apprenticeship, newest first. */
-export async function listWeeksOfApprenticeship(
-  db: Executor,
-  companyId: string,
-  apprenticeshipId: string,
-): Promise<WeekSummaryRecord[]> {
-  return db
+const listWeeksQuery = builtOnce('list_weeks_of_apprenticeship', (db) =>
+  db
     .select({
       id: reportWeeks.id,
       apprenticeshipId: reportWeeks.apprenticeshipId,
@@ -124,11 +132,21 @@ export async function listWeeksOfApprenticeship(
     })
     .from(reportWeeks)
     .where(
-      and(eq(reportWeeks.companyId, companyId), eq(reportWeeks.apprenticeshipId, apprenticeshipId)),
+      and(
+        eq(reportWeeks.companyId, sql.placeholder('companyId')),
+        eq(reportWeeks.apprenticeshipId, sql.placeholder('apprenticeshipId')),
+      ),
     )
-    .orderBy(desc(reportWeeks.isoYear), desc(reportWeeks.isoWeek))
-    .prepare('list_weeks_of_apprenticeship')
-    .execute();
+    .orderBy(desc(reportWeeks.isoYear), desc(reportWeeks.isoWeek)),
+);
+
+/** Weeks of one apprenticeship, newest first. */
+export function listWeeksOfApprenticeship(
+  db: Executor,
+  companyId: string,
+  apprenticeshipId: string,
+): Promise<WeekSummaryRecord[]> {
+  return listWeeksQuery(db, { companyId, apprenticeshipId });
 }
 
 export interface WeekChange {
