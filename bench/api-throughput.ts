@@ -1,15 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  createFetchHandler,
-  createNodeServer,
-  createTokenVerifier,
-  type Database,
-} from '@berichtsheft/server';
+import { type Database } from '@berichtsheft/server';
 import { type BenchDatabase, benchDatabases } from './lib/databases.js';
 import { type BenchIssuer, startIssuer } from './lib/issuer.js';
-import { LoadGenerator, type LoadOptions, type Measurement } from './lib/load.js';
+import { LoadGenerator, type Measurement } from './lib/load.js';
 import { seedCompany } from './lib/seed.js';
+import {
+  close,
+  createApplicationServer,
+  createBareServer,
+  LOAD_FROM_ENVIRONMENT,
+  listen,
+} from './lib/servers.js';
 import { megabytes, milliseconds, ratio, table } from './lib/stats.js';
 import { queryUrl } from './lib/trpc-http.js';
 
@@ -19,11 +19,7 @@ import { queryUrl } from './lib/trpc-http.js';
  * keep-alive connections; server and load generator share the machine's cores, as on a small host.
  */
 
-const load: LoadOptions = {
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
-  warmupMs: 500,
-  durationMs: Number(process.env.BENCH_SECONDS ?? 3) * 1000,
-};
+const load = LOAD_FROM_ENVIRONMENT;
 
 interface Row {
   scenario: string;
@@ -31,24 +27,8 @@ interface Row {
   rss: number;
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve, reject) =>
-    server.close((error) => (error ? reject(error) : resolve())),
-  );
-}
-
 async function measureBaseline(generator: LoadGenerator): Promise<Row> {
-  const body = JSON.stringify({ status: 'ok' });
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(body);
-  });
+  const server = createBareServer();
   const url = await listen(server);
   const result = await generator.measure(`${url}/`, {}, load);
   await close(server);
@@ -62,18 +42,7 @@ async function measureApplication(
 ): Promise<Row[]> {
   const database: Database = await target.open();
   const unexpected: unknown[] = [];
-  const handler = createFetchHandler({
-    database,
-    verifier: createTokenVerifier({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      algorithms: [issuer.alg],
-    }),
-    allowedOrigins: [],
-    maxBatch: 10,
-    onError: (error) => unexpected.push(error),
-  });
-  const server = createNodeServer(handler, { onError: (error) => unexpected.push(error) });
+  const server = createApplicationServer(database, issuer, (error) => unexpected.push(error));
   const url = await listen(server);
   try {
     const seeded = await seedCompany(url, database, issuer);

@@ -1,20 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  createFetchHandler,
-  createNodeServer,
-  createTokenVerifier,
-  openDatabase,
-} from '@berichtsheft/server';
+import { openDatabase } from '@berichtsheft/server';
 import { createScratchDatabase } from '../packages/server/src/testing/scratch-database.js';
 import { canonicalJson } from './lib/canonical.js';
 import { type CpuSample, type CpuSpent, cpuBetween, sampleCpu } from './lib/cpu.js';
 import { createHandWrittenServer } from './lib/hand-written-server.js';
 import { type BenchIssuer, startIssuer } from './lib/issuer.js';
-import { LoadGenerator, type LoadOptions, type Measurement } from './lib/load.js';
+import { LoadGenerator, type Measurement } from './lib/load.js';
 import type { LoadStep } from './lib/load-protocol.js';
 import { type PageLoadSeed, seedPageLoads } from './lib/page-load-seed.js';
 import { type HandWrittenAnswer, type PageLoad, pageLoads } from './lib/page-loads.js';
+import {
+  close,
+  createApplicationServer,
+  createBareServer,
+  LOAD_FROM_ENVIRONMENT,
+  listen,
+} from './lib/servers.js';
 import { milliseconds, ratio, table } from './lib/stats.js';
 import { batchRequest, sendBatch } from './lib/trpc-http-batch.js';
 
@@ -25,11 +25,7 @@ import { batchRequest, sendBatch } from './lib/trpc-http-batch.js';
  * Token verification is included in the hand-written server and the application alike.
  */
 
-const load: LoadOptions = {
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
-  warmupMs: 500,
-  durationMs: Number(process.env.BENCH_SECONDS ?? 3) * 1000,
-};
+const load = LOAD_FROM_ENVIRONMENT;
 const otherCompanies = Number(process.env.BENCH_OTHER_COMPANIES ?? 0);
 
 interface Row {
@@ -37,18 +33,6 @@ interface Row {
   server: string;
   result: Measurement;
   cpu: CpuSpent;
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve, reject) =>
-    server.close((error) => (error ? reject(error) : resolve())),
-  );
 }
 
 /** Measures the steps with the CPU counters read exactly when the load generator's measured window opens and closes. */
@@ -158,24 +142,9 @@ async function run(adminUrl: string, issuer: BenchIssuer, generator: LoadGenerat
   const database = await openDatabase({ url: scratch.url });
   const unexpected: unknown[] = [];
   const onError = (error: unknown) => unexpected.push(error);
-  const handler = createFetchHandler({
-    database,
-    verifier: createTokenVerifier({
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      algorithms: [issuer.alg],
-    }),
-    allowedOrigins: [],
-    maxBatch: 10,
-    onError,
-  });
-  const application = createNodeServer(handler, { onError });
+  const application = createApplicationServer(database, issuer, onError);
   const handWritten = createHandWrittenServer(scratch.url, database.pool.size, issuer, onError);
-  const constant = JSON.stringify({ status: 'ok' });
-  const bare = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(constant);
-  });
+  const bare = createBareServer();
   try {
     const applicationUrl = await listen(application);
     const handWrittenUrl = await listen(handWritten.server);

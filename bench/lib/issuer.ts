@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { listen } from './servers.js';
 
 /**
  * A minimal OpenID issuer on a loopback port: a discovery document, a JWKS with one key, and a signer for access
@@ -34,8 +34,7 @@ export async function startIssuer(alg = 'RS256'): Promise<BenchIssuer> {
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  issuer = await listen(server);
   const audience = 'berichtsheft-api';
 
   return {

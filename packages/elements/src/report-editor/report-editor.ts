@@ -95,16 +95,7 @@ export class BhReportEditor extends BhConnectedElement {
   }
 
   get #phase(): Phase {
-    switch (this.#page.state) {
-      case 'idle':
-        return 'unconfigured';
-      case 'loading':
-        return 'loading';
-      case 'failed':
-        return 'error';
-      case 'done':
-        return this.#page.value?.apprenticeship ? 'ready' : 'empty';
-    }
+    return this.#page.phase(() => (this.#page.value?.apprenticeship ? 'ready' : 'empty'));
   }
 
   #show(page: EditorPage): void {

@@ -1,6 +1,7 @@
 import { isAborted } from '@berichtsheft/client';
 import { Task, type TaskConfig, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
+import type { LoadPhase } from './feedback.js';
 
 export { initialState, TaskStatus } from '@lit/task';
 
@@ -50,6 +51,20 @@ export class LoadTask<Args extends readonly unknown[], Value> extends Task<Args,
         return 'done';
       default:
         return isAborted(this.error) ? 'loading' : 'failed';
+    }
+  }
+
+  /** The load's phase as an element renders it; `whenDone` says what a finished load shows. */
+  phase<Done>(whenDone: () => Done): LoadPhase | Done {
+    switch (this.state) {
+      case 'idle':
+        return 'unconfigured';
+      case 'loading':
+        return 'loading';
+      case 'failed':
+        return 'error';
+      case 'done':
+        return whenDone();
     }
   }
 }

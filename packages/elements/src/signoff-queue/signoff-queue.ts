@@ -71,17 +71,7 @@ export class BhSignoffQueue extends BhConnectedElement {
   });
 
   get #phase(): Phase {
-    if (this.open) return 'detail';
-    switch (this.#queue.state) {
-      case 'idle':
-        return 'unconfigured';
-      case 'loading':
-        return 'loading';
-      case 'failed':
-        return 'error';
-      case 'done':
-        return 'list';
-    }
+    return this.open ? 'detail' : this.#queue.phase(() => 'list' as const);
   }
 
   async #reloadQueue(): Promise<void> {

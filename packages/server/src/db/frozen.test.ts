@@ -1,22 +1,11 @@
-import { mondayOf } from '@berichtsheft/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedWeek, failureOf } from '../testing/approved-week.js';
 import { testDatabases } from '../testing/databases.js';
-import { callerFor, createWorld, sampleDays } from '../testing/world.js';
+import { callerFor, createWorld } from '../testing/world.js';
 import type { Database } from './database.js';
 
 const WEEK = { isoYear: 2025, isoWeek: 45 };
-
-/** The error a statement fails with, with the driver's wrapping taken off. */
-async function failureOf(statement: Promise<unknown>): Promise<string> {
-  try {
-    await statement;
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause ?? error;
-    return cause instanceof Error ? cause.message : String(cause);
-  }
-  return 'no error';
-}
 
 describe.each(testDatabases())('frozen approved content on $name (S15)', (target) => {
   let database: Database;
@@ -25,37 +14,13 @@ describe.each(testDatabases())('frozen approved content on $name (S15)', (target
   });
   afterAll(() => target.close());
 
-  async function approvedWeek() {
+  async function approvedWeekOfNewWorld() {
     const world = await createWorld(database);
-    const ref = { companyId: world.companyId };
-    const apprentice = callerFor(database, world.apprentice.identity);
-    const opened = await apprentice.weeks.open({
-      ...ref,
-      apprenticeshipId: world.apprenticeshipId,
-      ...WEEK,
-    });
-    const saved = await apprentice.weeks.save({
-      ...ref,
-      weekId: opened.id,
-      version: opened.version,
-      department: 'Buchhaltung',
-      days: sampleDays(mondayOf(WEEK)),
-    });
-    const submitted = await apprentice.weeks.submit({
-      ...ref,
-      weekId: saved.id,
-      version: saved.version,
-    });
-    const week = await callerFor(database, world.trainer.identity).review.approve({
-      ...ref,
-      weekId: submitted.id,
-      version: submitted.version,
-    });
-    return { world, week };
+    return { world, week: await approvedWeek(database, world, WEEK, 'Buchhaltung') };
   }
 
   it('refuses direct SQL that changes days, entries, department or approvals of an approved week', async () => {
-    const { world, week } = await approvedWeek();
+    const { world, week } = await approvedWeekOfNewWorld();
     const { db } = database;
     const statements = [
       sql`update days set attendance = 'vacation' where week_id = ${week.id}`,

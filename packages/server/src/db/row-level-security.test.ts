@@ -2,6 +2,7 @@ import { companyScopedInput, mondayOf } from '@berichtsheft/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
+import { approvedWeek, failureOf } from '../testing/approved-week.js';
 import { testDatabases } from '../testing/databases.js';
 import { callerFor, createWorld, sampleDays, type World } from '../testing/world.js';
 import { createCallerFactory, router } from '../trpc/init.js';
@@ -34,17 +35,6 @@ type Row = Record<string, unknown>;
 async function rowsOf(db: Executor, statement: SQL): Promise<Row[]> {
   const result: unknown = await db.execute(statement);
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
-
-/** The error a statement fails with, with the driver's wrapping taken off. */
-async function failureOf(statement: Promise<unknown>): Promise<string> {
-  try {
-    await statement;
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause ?? error;
-    return cause instanceof Error ? cause.message : String(cause);
-  }
-  return 'no error';
 }
 
 /** A procedure that forgot its company filter: it reads every week there is. */
@@ -237,46 +227,22 @@ describe.each(testDatabases())('row-level security as the second wall on $name (
   });
 
   it('keeps approved content frozen for the runtime role too, and company columns out of its reach', async () => {
-    const apprentice = callerFor(database, world.apprentice.identity);
-    const ref = { companyId: world.companyId };
-    const week = { isoYear: 2026, isoWeek: 9 };
-    const opened = await apprentice.weeks.open({
-      ...ref,
-      apprenticeshipId: world.apprenticeshipId,
-      ...week,
-    });
-    const saved = await apprentice.weeks.save({
-      ...ref,
-      weekId: opened.id,
-      version: opened.version,
-      department: 'IT',
-      days: sampleDays(mondayOf(week)),
-    });
-    const submitted = await apprentice.weeks.submit({
-      ...ref,
-      weekId: saved.id,
-      version: saved.version,
-    });
-    await callerFor(database, world.trainer.identity).review.approve({
-      ...ref,
-      weekId: submitted.id,
-      version: submitted.version,
-    });
+    const approved = await approvedWeek(database, world, { isoYear: 2026, isoWeek: 9 }, 'IT');
     const asApprentice = (statement: SQL) =>
       failureOf(
         inRequestTransaction(database, world.apprentice.identity, world.companyId, (tx) =>
           tx.execute(statement),
         ),
       );
-    expect(await asApprentice(sql`delete from days where week_id = ${opened.id}`)).toMatch(
+    expect(await asApprentice(sql`delete from days where week_id = ${approved.id}`)).toMatch(
       /approved_content_frozen/,
     );
     expect(
-      await asApprentice(sql`update report_weeks set department = 'x' where id = ${opened.id}`),
+      await asApprentice(sql`update report_weeks set department = 'x' where id = ${approved.id}`),
     ).toMatch(/approved_content_frozen/);
     expect(
       await asApprentice(
-        sql`update report_weeks set company_id = ${world.otherCompanyId} where id = ${opened.id}`,
+        sql`update report_weeks set company_id = ${world.otherCompanyId} where id = ${approved.id}`,
       ),
     ).toMatch(/permission denied/);
     expect(await asApprentice(sql`select id from chambers`)).toMatch(/permission denied/);

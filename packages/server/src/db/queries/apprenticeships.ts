@@ -51,18 +51,22 @@ const apprenticeshipColumns = {
   reviewMode: companies.reviewMode,
 };
 
-const findApprenticeshipQuery = builtOnce('find_apprenticeship', (db) =>
-  db
+/** An apprenticeship with its apprentice's name and its company's review mode, as every read here needs it. */
+function selectApprenticeships(db: Executor) {
+  return db
     .select(apprenticeshipColumns)
     .from(apprenticeships)
     .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
-    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
-    .where(
-      and(
-        eq(apprenticeships.companyId, sql.placeholder('companyId')),
-        eq(apprenticeships.id, sql.placeholder('apprenticeshipId')),
-      ),
+    .innerJoin(companies, eq(companies.id, apprenticeships.companyId));
+}
+
+const findApprenticeshipQuery = builtOnce('find_apprenticeship', (db) =>
+  selectApprenticeships(db).where(
+    and(
+      eq(apprenticeships.companyId, sql.placeholder('companyId')),
+      eq(apprenticeships.id, sql.placeholder('apprenticeshipId')),
     ),
+  ),
 );
 
 export async function findApprenticeship(
@@ -75,11 +79,7 @@ export async function findApprenticeship(
 }
 
 function selectApprenticeshipsOfApprentice(db: Executor) {
-  return db
-    .select(apprenticeshipColumns)
-    .from(apprenticeships)
-    .innerJoin(people, eq(people.id, apprenticeships.apprenticeId))
-    .innerJoin(companies, eq(companies.id, apprenticeships.companyId))
+  return selectApprenticeships(db)
     .where(
       and(
         eq(apprenticeships.companyId, sql.placeholder('companyId')),
