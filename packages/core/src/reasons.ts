@@ -54,6 +54,7 @@ export const REASON_CODES = [
   'route_not_found',
   // The server cannot answer now (S26), or failed; details stay in the server's log.
   'database_busy',
+  'database_unavailable',
   'internal_error',
 ] as const;
 

@@ -74,6 +74,7 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
   route_not_found: notUnderstood,
   database_busy: () =>
     msg('Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.'),
+  database_unavailable: unreachable,
   internal_error: failed,
   auth_required: expired,
   network_error: unreachable,

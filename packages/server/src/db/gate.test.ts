@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionGate, DatabaseBusyError, isDatabaseBusy } from './gate.js';
+import { createConnectionGate, DatabaseBusyError } from './gate.js';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
@@ -61,19 +61,16 @@ describe('createConnectionGate', () => {
     expect(await waiter).toBe('waited');
     await holder;
   });
-});
 
-describe('isDatabaseBusy', () => {
-  it('finds the busy error anywhere in the cause chain, and nothing else', () => {
-    const busy = new DatabaseBusyError(10);
-    expect(isDatabaseBusy(busy)).toBe(true);
-    expect(
-      isDatabaseBusy(new Error('query failed', { cause: new Error('x', { cause: busy }) })),
-    ).toBe(true);
-    expect(isDatabaseBusy(new Error('connection refused'))).toBe(false);
-    expect(isDatabaseBusy('database_busy')).toBe(false);
-    const loop = new Error('loop');
-    loop.cause = loop;
-    expect(isDatabaseBusy(loop)).toBe(false);
+  it('holds an acquired slot until it is given back, and gives it back only once', async () => {
+    const gate = createConnectionGate(1, 50);
+    const giveBack = await gate.acquire();
+    await expect(gate.run(async () => 'late')).rejects.toBeInstanceOf(DatabaseBusyError);
+    giveBack();
+    giveBack();
+    const again = await gate.acquire();
+    await expect(gate.acquire()).rejects.toBeInstanceOf(DatabaseBusyError);
+    again();
+    expect(await gate.run(async () => 'free again')).toBe('free again');
   });
 });

@@ -10,27 +10,17 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/**
- * Whether an error is, or was caused by, a DatabaseBusyError. Drizzle wraps driver errors in its own (with the busy
- * error as `cause`), so the whole cause chain is searched.
- */
-export function isDatabaseBusy(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    if (current instanceof DatabaseBusyError) return true;
-    seen.add(current);
-    current = current.cause;
-  }
-  return false;
-}
-
 /** Lets at most `slots` pieces of database work run at once; the rest wait in order, each for a bounded time. */
 export interface ConnectionGate {
   readonly slots: number;
   readonly acquireTimeoutMs: number;
   /** Runs `work` once a slot is free, or rejects with DatabaseBusyError if none frees up in time. */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Takes a slot for work whose end is not one promise (a pooled connection, held until it is released); resolves
+   * with the function that gives the slot back, which does so once however often it is called.
+   */
+  acquire(): Promise<() => void>;
 }
 
 export function createConnectionGate(slots: number, acquireTimeoutMs: number): ConnectionGate {
@@ -76,6 +66,15 @@ export function createConnectionGate(slots: number, acquireTimeoutMs: number): C
       } finally {
         release();
       }
+    },
+    async acquire() {
+      await acquire();
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        release();
+      };
     },
   };
 }

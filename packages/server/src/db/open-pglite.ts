@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { type Database, DEFAULT_ACQUIRE_TIMEOUT_MS } from './database-types.js';
 import { createConnectionGate } from './gate.js';
-import { gatePgliteClient } from './gated-clients.js';
+import { gatePgliteClient } from './gated-pglite.js';
 import { applyMigrations } from './migrate.js';
 import * as schema from './schema/index.js';
 

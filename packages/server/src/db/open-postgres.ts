@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { type Database, DEFAULT_ACQUIRE_TIMEOUT_MS } from './database-types.js';
 import { createConnectionGate } from './gate.js';
-import { gatePostgresClient } from './gated-clients.js';
+import { gatePostgresPool } from './gated-postgres.js';
 import { applyMigrations } from './migrate.js';
 import * as schema from './schema/index.js';
 
@@ -18,27 +18,29 @@ export interface OpenPostgresOptions {
 
 /** Bounded so that a burst of requests waits for a connection instead of exhausting the server's (S26). */
 export const DEFAULT_POOL_SIZE = 10;
-const CONNECT_TIMEOUT_SECONDS = 10;
-const IDLE_TIMEOUT_SECONDS = 30;
+const CONNECT_TIMEOUT_MS = 10_000;
+const IDLE_TIMEOUT_MS = 30_000;
 
-/** PostgreSQL through postgres.js, for production and for several instances behind a load balancer. */
+/** PostgreSQL through node-postgres, for production and for several instances behind a load balancer. */
 export async function openPostgresDatabase(options: OpenPostgresOptions): Promise<Database> {
   const gate = createConnectionGate(
     options.poolSize ?? DEFAULT_POOL_SIZE,
     options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
   );
-  const client = postgres(options.url, {
+  const pool = new pg.Pool({
+    connectionString: options.url,
     max: gate.slots,
-    connect_timeout: CONNECT_TIMEOUT_SECONDS,
-    idle_timeout: IDLE_TIMEOUT_SECONDS,
-    // Migrations announce already existing objects as notices; they are not news.
-    onnotice: () => {},
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
   });
-  const db = drizzle({ client: gatePostgresClient(client, gate), schema });
+  // An idle connection that PostgreSQL ends is dropped by the pool and replaced on demand; without a listener the
+  // pool's `error` event would end the process instead.
+  pool.on('error', () => {});
+  const db = drizzle({ client: gatePostgresPool(pool, gate), schema });
   try {
     await applyMigrations(db);
   } catch (error) {
-    await client.end({ timeout: 5 });
+    await pool.end();
     throw error;
   }
   return {
@@ -48,6 +50,6 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => pool.end(),
   };
 }

@@ -8,8 +8,9 @@ import { callerFor, createWorld, sampleDays, type World } from '../testing/world
 import { createCallerFactory, router } from '../trpc/init.js';
 import { companyProcedure } from '../trpc/procedures.js';
 import { inRequestTransaction } from '../trpc/request-transaction.js';
-import type { Database, Executor } from './database.js';
+import type { Database } from './database.js';
 import { removeMembership } from './queries/memberships.js';
+import { rowsOf } from './raw-rows.js';
 import { RUNTIME_ROLE } from './request-context.js';
 
 /** Tables that hold company or personal data; every one of them must be under forced row-level security (S13). */
@@ -28,14 +29,6 @@ const WALLED_TABLES = [
   'status_transitions',
   'threads',
 ];
-
-type Row = Record<string, unknown>;
-
-/** Rows of a raw statement; postgres.js answers with an array, PGlite with `{ rows }`. */
-async function rowsOf(db: Executor, statement: SQL): Promise<Row[]> {
-  const result: unknown = await db.execute(statement);
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
 
 /** A procedure that forgot its company filter: it reads every week there is. */
 const careless = router({

@@ -1,14 +1,14 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
-import { isDatabaseBusy } from '../db/gate.js';
+import { temporaryDatabaseReason } from '../db/temporary-failure.js';
 import { appRouter } from '../routers/index.js';
 import {
   createRequestHandler,
   type FetchHandler,
   type RequestHandlerOptions,
 } from './request-handler.js';
-import { databaseBusyHeaders } from './responses.js';
+import { retryAfterHeaders } from './responses.js';
 
 /** The request handler's options, with the database in place of the ping and the tRPC responder built from it. */
 export type FetchHandlerOptions = Omit<RequestHandlerOptions, 'ping' | 'serveTrpc'> & {
@@ -33,11 +33,19 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
         maxBatchSize: options.maxBatch,
         createContext: () => createContext({ database, identity }),
         // The 503 itself comes from the procedure's SERVICE_UNAVAILABLE; the client also learns when to try again.
-        responseMeta: ({ errors }) =>
-          errors.some((error) => isDatabaseBusy(error)) ? { headers: databaseBusyHeaders() } : {},
+        responseMeta: ({ errors }) => {
+          const reasons = errors.map((error) => temporaryDatabaseReason(error));
+          const reason =
+            reasons.find((found) => found === 'database_unavailable') ?? reasons.find(Boolean);
+          return reason ? { headers: retryAfterHeaders(reason) } : {};
+        },
         onError: ({ error, path }) => {
-          // Refusals are answers, not faults; only the unexpected is reported (without input or token).
-          if (error.code === 'INTERNAL_SERVER_ERROR') {
+          // Refusals are answers, not faults; the unexpected and a lost database are reported (without input or
+          // token), a busy one is expected under load.
+          if (
+            error.code === 'INTERNAL_SERVER_ERROR' ||
+            temporaryDatabaseReason(error) === 'database_unavailable'
+          ) {
             reportError(
               new Error(`procedure ${path ?? '(unknown)'} failed`, { cause: error.cause ?? error }),
             );

@@ -1,10 +1,10 @@
 import { readBearer } from '../auth/bearer.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
-import { isDatabaseBusy } from '../db/gate.js';
+import { temporaryDatabaseReason } from '../db/temporary-failure.js';
 import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
-import { databaseBusyHeaders, errorResponse, jsonResponse } from './responses.js';
+import { errorResponse, jsonResponse, retryAfterHeaders } from './responses.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -164,17 +164,20 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     try {
       response = await route(request);
     } catch (error) {
-      if (isDatabaseBusy(error)) {
-        // Busy is temporary and expected under load: answered, not reported as a fault (S26).
+      const temporary = temporaryDatabaseReason(error);
+      if (temporary === null) {
+        reportError(error);
+        response = errorResponse(500, 'INTERNAL_SERVER_ERROR', 'internal_error');
+      } else {
+        // Busy or out of reach is temporary: answered with when to try again (S26). A lost database is worth telling
+        // the operator about; a busy one is expected under load.
+        if (temporary === 'database_unavailable') reportError(error);
         response = errorResponse(
           503,
           'SERVICE_UNAVAILABLE',
-          'database_busy',
-          databaseBusyHeaders(),
+          temporary,
+          retryAfterHeaders(temporary),
         );
-      } else {
-        reportError(error);
-        response = errorResponse(500, 'INTERNAL_SERVER_ERROR', 'internal_error');
       }
     }
     // Copy so the headers are ours to change whoever built the response.

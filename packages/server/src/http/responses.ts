@@ -1,4 +1,5 @@
 import type { ReasonCode } from '@berichtsheft/core';
+import type { TemporaryDatabaseReason } from '../db/temporary-failure.js';
 
 /** Error codes use tRPC's vocabulary so a client reads every refusal the same way. */
 export type HttpErrorCode =
@@ -29,9 +30,15 @@ export function errorResponse(
   return jsonResponse(status, { error: { code, reason } }, headers);
 }
 
-/** Seconds a client should wait before retrying when every database connection was busy (S26). */
-export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+/**
+ * Seconds a client should wait before retrying (S26): a busy pool frees up within a request's time, a lost
+ * database (a failover, a restart) takes a few seconds to come back.
+ */
+export const RETRY_AFTER_SECONDS: Readonly<Record<TemporaryDatabaseReason, number>> = {
+  database_busy: 1,
+  database_unavailable: 5,
+};
 
-export const databaseBusyHeaders = (): Record<string, string> => ({
-  'retry-after': String(DATABASE_BUSY_RETRY_AFTER_SECONDS),
+export const retryAfterHeaders = (reason: TemporaryDatabaseReason): Record<string, string> => ({
+  'retry-after': String(RETRY_AFTER_SECONDS[reason]),
 });

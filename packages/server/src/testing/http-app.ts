@@ -7,6 +7,8 @@ import { type Served, serve } from '../http/testing/serve.js';
 
 /** The whole application served over real HTTP on a database, with a local issuer whose tokens it accepts. */
 export interface ServedApp {
+  /** Where the API is served, e.g. `http://127.0.0.1:40123`. */
+  url: string;
   issuer: LocalIssuer;
   /** A token for the person with this subject at the local issuer. */
   tokenFor(subject: string): Promise<string>;
@@ -41,6 +43,7 @@ export async function serveApp(
   }
   const trpcUrl = (path: string) => `${served.url}/trpc/${path}`;
   return {
+    url: served.url,
     issuer,
     tokenFor: (subject) => issuer.sign({ claims: { sub: subject } }),
     query: (path, token, input, init = {}) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import pg from 'pg';
 
 /** A fresh, empty PostgreSQL database, created next to an existing one for one test file or benchmark run. */
 export interface ScratchDatabase {
@@ -10,11 +10,12 @@ export interface ScratchDatabase {
 }
 
 async function asAdmin(adminUrl: string, statement: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
   try {
-    await sql.unsafe(statement);
+    await client.query(statement);
   } finally {
-    await sql.end({ timeout: 5 });
+    await client.end();
   }
 }
 

@@ -2,15 +2,15 @@ import { companyScopedInput, type ReasonCode } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
 import type { Identity } from '../context.js';
 import { baseProcedure } from './init.js';
-import { databaseBusyIsUnavailable } from './middlewares/database-busy.js';
+import { temporaryDatabaseFailureIsUnavailable } from './middlewares/temporary-database-failure.js';
 import {
   inRequestTransaction,
   keepOutcomeOfRollback,
   rollBackUnlessOk,
 } from './request-transaction.js';
 
-/** Every procedure of the API starts here, so a busy database is always a 503 and never a fault. */
-export const publicProcedure = baseProcedure.use(databaseBusyIsUnavailable);
+/** Every procedure of the API starts here, so a busy or lost database is always a 503 and never a fault. */
+export const publicProcedure = baseProcedure.use(temporaryDatabaseFailureIsUnavailable);
 
 /** A verified identity, or UNAUTHORIZED before anything touches the database. */
 function requireIdentity(identity: Identity | null): Identity {

@@ -12,6 +12,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../database.js';
+import { rowsOf } from '../raw-rows.js';
 
 /** The schema takes its enums from core; this checks that the committed migrations caught up with core's values. */
 describe('database enums after the migrations', () => {
@@ -22,13 +23,11 @@ describe('database enums after the migrations', () => {
   afterAll(() => database.close());
 
   async function labelsOf(type: string): Promise<string[]> {
-    const result: unknown = await database.db.execute(
+    const rows = await rowsOf<{ label: string }>(
+      database.db,
       sql`select e.enumlabel as label from pg_enum e join pg_type t on t.oid = e.enumtypid
           where t.typname = ${type} order by e.enumsortorder`,
     );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-      label: string;
-    }[];
     return rows.map((row) => row.label);
   }
 
