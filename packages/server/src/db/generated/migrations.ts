@@ -145,5 +145,20 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796219831033,
     "hash": "b8a62694586ebbe9cb26cefe223fdecb608ec71400c596246e463a3a99fca20c"
+  },
+  {
+    "sql": [
+      "-- Approval is final (S15), also inside one transaction and whatever the order of statements: an approved week's row\n-- changes no more (so its status cannot be flipped back to reach the content triggers of 0001), an approval is\n-- recorded only for the version that was just approved and only once, and an approved week's audit trail gains only\n-- the one transition that approved it. The checks read as the owner, past the row-level policies, so that what the\n-- caller cannot see still counts.\nDROP TRIGGER report_weeks_department_frozen ON report_weeks;\n",
+      "\nDROP FUNCTION bh_approved_week_department_frozen();\n",
+      "\nCREATE FUNCTION bh_approved_week_final() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n  IF OLD.status = 'approved' THEN\n    RAISE EXCEPTION 'approved_content_frozen' USING ERRCODE = 'integrity_constraint_violation';\n  END IF;\n  RETURN NEW;\nEND;\n$$;\n",
+      "\nCREATE TRIGGER report_weeks_approved_final BEFORE UPDATE ON report_weeks\nFOR EACH ROW EXECUTE FUNCTION bh_approved_week_final();\n",
+      "\nCREATE FUNCTION bh_approval_of_approved_version() RETURNS trigger\nLANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$\nBEGIN\n  IF NOT EXISTS (\n    SELECT 1 FROM report_weeks WHERE id = NEW.week_id AND status = 'approved' AND version = NEW.version\n  ) OR EXISTS (\n    SELECT 1 FROM approvals WHERE week_id = NEW.week_id\n  ) THEN\n    RAISE EXCEPTION 'approved_content_frozen' USING ERRCODE = 'integrity_constraint_violation';\n  END IF;\n  RETURN NEW;\nEND;\n$$;\n",
+      "\nCREATE TRIGGER approvals_of_approved_version BEFORE INSERT ON approvals\nFOR EACH ROW EXECUTE FUNCTION bh_approval_of_approved_version();\n",
+      "\nCREATE FUNCTION bh_transition_of_current_status() RETURNS trigger\nLANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$\nBEGIN\n  -- The week moves first and its transition is recorded after, so the new row names the status the week now has.\n  IF NOT EXISTS (SELECT 1 FROM report_weeks WHERE id = NEW.week_id AND status = NEW.to_status) OR (\n    NEW.to_status = 'approved' AND EXISTS (\n      SELECT 1 FROM status_transitions WHERE week_id = NEW.week_id AND to_status = 'approved'\n    )\n  ) THEN\n    RAISE EXCEPTION 'approved_content_frozen' USING ERRCODE = 'integrity_constraint_violation';\n  END IF;\n  RETURN NEW;\nEND;\n$$;\n",
+      "\nCREATE TRIGGER status_transitions_of_current_status BEFORE INSERT ON status_transitions\nFOR EACH ROW EXECUTE FUNCTION bh_transition_of_current_status();\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796282133382,
+    "hash": "35f8b3e1a450a0f1be0ab536744e34b58c16308c52372a28340b1c081ce4f3cb"
   }
 ];
