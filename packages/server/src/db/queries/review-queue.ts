@@ -61,15 +61,6 @@ const candidateQueries = new Map<
 function candidatesQuery(db: Executor, statuses: readonly WeekStatus[]) {
   const companyId = sql.placeholder('companyId');
   const personId = sql.placeholder('personId');
-  const minutes = db
-    .select({
-      weekId: days.weekId,
-      total: sql<number>`coalesce(sum(${entries.minutes}), 0)::int`.as('total'),
-    })
-    .from(days)
-    .innerJoin(entries, eq(entries.dayId, days.id))
-    .groupBy(days.weekId)
-    .as('week_minutes');
   return db
     .select({
       weekId: reportWeeks.id,
@@ -82,7 +73,10 @@ function candidatesQuery(db: Executor, statuses: readonly WeekStatus[]) {
       status: reportWeeks.status,
       version: reportWeeks.version,
       submittedAt: reportWeeks.submittedAt,
-      totalMinutes: sql<number>`coalesce(${minutes.total}, 0)::int`,
+      // Summed per week in a subquery of its own: an aggregate over all days joined afterwards would cost as much
+      // as every day and entry in the database, whatever the queue holds.
+      totalMinutes: sql<number>`(select coalesce(sum(${entries.minutes}), 0)::int from ${days}
+        inner join ${entries} on ${entries.dayId} = ${days.id} where ${days.weekId} = ${reportWeeks.id})`,
       reviewMode: companies.reviewMode,
       assignmentRole: assignments.role,
     })
@@ -98,7 +92,6 @@ function candidatesQuery(db: Executor, statuses: readonly WeekStatus[]) {
         isNull(assignments.revokedAt),
       ),
     )
-    .leftJoin(minutes, eq(minutes.weekId, reportWeeks.id))
     .where(
       and(
         eq(reportWeeks.companyId, companyId),
