@@ -17,6 +17,7 @@ export const AUTH_REASON_CODES = [
   'issuer_mismatch',
   'audience_mismatch',
   'subject_missing',
+  'subject_invalid',
   'not_an_access_token',
   // "We cannot check right now" (503), not "this token is not good".
   'issuer_unreachable',
@@ -43,6 +44,9 @@ export const REASON_CODES = [
   'idempotency_key_reused',
   // The input is wrong.
   'invalid_input',
+  // The request itself is malformed: text that is not UTF-8, or a key that would reach an object's prototype.
+  'invalid_utf8',
+  'forbidden_key',
   'week_outside_apprenticeship',
   'day_outside_week',
   // Refused by the HTTP layer before any procedure ran.

@@ -10,7 +10,7 @@ import {
   TEXT_RULES,
   type TextRule,
 } from './content.js';
-import { hasControlCharacters } from './text.js';
+import { hasControlCharacters, hasLoneSurrogates } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
 
 /**
@@ -20,6 +20,16 @@ import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
  */
 
 export const idSchema = z.uuid({ message: 'Must be an id (UUID).' });
+
+/** The largest version a week can reach: its column is a 4-byte integer. */
+export const VERSION_MAX = 2_147_483_647;
+
+/** A week's version as the caller read it (S17); beyond the column's range no week can have it. */
+const versionSchema = z
+  .number()
+  .int({ message: 'Must be a whole number.' })
+  .min(1)
+  .max(VERSION_MAX, { message: 'No week has this version.' });
 
 export const isoDateSchema = z
   .string()
@@ -33,6 +43,9 @@ const trimmedText = (rule: TextRule, missing = 'Must not be empty.') => {
     .max(rule.max, { message: `Must be at most ${rule.max} characters.` })
     .refine((value) => !hasControlCharacters(value), {
       message: 'Must not contain control characters.',
+    })
+    .refine((value) => !hasLoneSurrogates(value), {
+      message: 'Must be valid Unicode text.',
     });
   return rule.required ? text.min(1, { message: missing }) : text;
 };
@@ -119,7 +132,7 @@ export const weekSaveInput = z
   .strictObject({
     companyId: idSchema,
     weekId: idSchema,
-    version: z.number().int().min(1),
+    version: versionSchema,
     department: trimmedText(TEXT_RULES.department),
     days: z.array(dayInput).max(7),
   })
@@ -134,14 +147,14 @@ const idempotencyKey = z.uuid({ message: 'Must be a UUID.' }).optional();
 export const weekTransitionInput = z.strictObject({
   companyId: idSchema,
   weekId: idSchema,
-  version: z.number().int().min(1),
+  version: versionSchema,
   idempotencyKey,
 });
 
 export const weekReturnInput = z.strictObject({
   companyId: idSchema,
   weekId: idSchema,
-  version: z.number().int().min(1),
+  version: versionSchema,
   idempotencyKey,
   reason: trimmedText(TEXT_RULES.reason, 'Say what needs to be changed.'),
 });
@@ -156,7 +169,7 @@ export const BULK_APPROVAL_MAX = 50;
 export const reviewApproveManyInput = z.strictObject({
   companyId: idSchema,
   weeks: z
-    .array(z.strictObject({ weekId: idSchema, version: z.number().int().min(1) }))
+    .array(z.strictObject({ weekId: idSchema, version: versionSchema }))
     .min(1, { message: 'Select at least one week.' })
     .max(BULK_APPROVAL_MAX, { message: `Select at most ${BULK_APPROVAL_MAX} weeks.` })
     .refine((weeks) => new Set(weeks.map((week) => week.weekId)).size === weeks.length, {

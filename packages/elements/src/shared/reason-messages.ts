@@ -33,6 +33,7 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
     ),
   issuer_mismatch: signInAgain,
   audience_mismatch: signInAgain,
+  subject_invalid: signInAgain,
   subject_missing: signInAgain,
   not_an_access_token: signInAgain,
   issuer_unreachable: () =>
@@ -67,6 +68,8 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
       'Diese Seite darf den Dienst nicht aufrufen. Bitte wenden Sie sich an die Betreiber der Seite.',
     ),
   method_not_allowed: notUnderstood,
+  invalid_utf8: notUnderstood,
+  forbidden_key: notUnderstood,
   json_required: notUnderstood,
   batch_too_large: () => msg('Zu viele Anfragen auf einmal. Bitte versuchen Sie es erneut.'),
   body_too_large: () =>

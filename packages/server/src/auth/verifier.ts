@@ -1,3 +1,4 @@
+import { cleanText, isCleanText } from '@berichtsheft/core';
 import {
   errors,
   type JWTPayload,
@@ -92,18 +93,21 @@ function assertAccessToken(typ: unknown, payload: JWTPayload): void {
   if (idTokenMarkers || vendorIdToken) throw new TokenRefused('not_an_access_token');
 }
 
+/** A claim that names the person for display: cleaned as any text a person types is, and left out when nothing remains. */
 function optionalClaim(payload: JWTPayload, name: string): string | undefined {
   const value = payload[name];
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_CLAIM_LENGTH ? trimmed : undefined;
+  const cleaned = cleanText(value);
+  return cleaned.length > 0 && cleaned.length <= MAX_CLAIM_LENGTH ? cleaned : undefined;
 }
 
 function identityFrom(payload: JWTPayload): Identity {
   const subject = payload.sub;
-  if (typeof subject !== 'string' || subject.trim().length === 0 || subject.length > 255) {
+  if (typeof subject !== 'string' || subject.trim().length === 0) {
     throw new TokenRefused('subject_missing');
   }
+  // The subject is the login's key: cleaning it could make two logins one, so one that is not clean text is refused.
+  if (subject.length > 255 || !isCleanText(subject)) throw new TokenRefused('subject_invalid');
   const identity: Identity = { issuer: String(payload.iss), subject };
   const email = optionalClaim(payload, 'email');
   const displayName = optionalClaim(payload, 'name');

@@ -4,6 +4,7 @@ import type { Identity } from '../context.js';
 import { temporaryDatabaseReason } from '../db/temporary-failure.js';
 import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
+import { decodeUtf8, inspectJson, rawInputParameter } from './input-guard.js';
 import { errorResponse, jsonResponse, retryAfterHeaders } from './responses.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -118,9 +119,17 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
       identity = result.identity;
     }
     let forwarded = request;
+    if (request.method === 'GET') {
+      const input = rawInputParameter(url);
+      const refusal = input === 'invalid_utf8' ? input : input === null ? null : inspectJson(input);
+      if (refusal !== null) return errorResponse(400, 'BAD_REQUEST', refusal);
+    }
     if (request.method === 'POST') {
       const body = await readCappedBody(request, maxBodyBytes);
       if (!body.ok) return errorResponse(413, 'PAYLOAD_TOO_LARGE', 'body_too_large');
+      const text = decodeUtf8(body.bytes);
+      const refusal = text === null ? 'invalid_utf8' : inspectJson(text);
+      if (refusal !== null) return errorResponse(400, 'BAD_REQUEST', refusal);
       forwarded = new Request(request.url, {
         method: request.method,
         headers: request.headers,

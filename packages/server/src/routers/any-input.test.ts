@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, isoWeekOf, mondayOf, type WeekView } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { testDatabases } from '../testing/databases.js';
-import {
-  APPRENTICESHIP_START,
-  type Caller,
-  callerFor,
-  createWorld,
-  sampleDays,
-  type World,
-} from '../testing/world.js';
+import { leafPaths, replaceAt, valueAt } from '../testing/json-paths.js';
+import { freshWeekFor, type Input, validInput } from '../testing/valid-inputs.js';
+import { type Caller, callerFor, createWorld } from '../testing/world.js';
 import { appRouter } from './index.js';
 
 /**
@@ -26,53 +20,6 @@ const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.info(`any-input: fast-check seed ${seed} (replay with FC_SEED=${seed})`);
 
 const RUNS = 40;
-/** Procedures whose valid call needs a submitted week. */
-const NEEDS_SUBMITTED = new Set([
-  'weeks.withdraw',
-  'review.approve',
-  'review.approveMany',
-  'review.return',
-]);
-
-type Input = Record<string, unknown> | undefined;
-
-function validInput(path: string, world: World, week: WeekView): Input {
-  const companyId = world.companyId;
-  const ref = { companyId, weekId: week.id, version: week.version };
-  const inputs: Record<string, Input> = {
-    me: undefined,
-    'apprenticeships.listMine': { companyId },
-    'weeks.list': { companyId, apprenticeshipId: world.apprenticeshipId },
-    'weeks.find': {
-      companyId,
-      apprenticeshipId: world.apprenticeshipId,
-      isoYear: week.isoYear,
-      isoWeek: week.isoWeek,
-    },
-    'weeks.open': {
-      companyId,
-      apprenticeshipId: world.apprenticeshipId,
-      isoYear: week.isoYear,
-      isoWeek: week.isoWeek,
-    },
-    'weeks.get': { companyId, weekId: week.id },
-    'weeks.verify': { companyId, weekId: week.id },
-    'weeks.save': { ...ref, department: 'Lager', days: sampleDays(week.weekStart) },
-    'weeks.submit': ref,
-    'weeks.withdraw': ref,
-    'review.queue': { companyId },
-    'review.approve': { ...ref, idempotencyKey: randomUUID() },
-    'review.approveMany': {
-      companyId,
-      weeks: [{ weekId: week.id, version: week.version }],
-      idempotencyKey: randomUUID(),
-    },
-    'review.return': { ...ref, reason: 'Bitte ergänzen' },
-  };
-  expect(path in inputs, `no valid input for ${path}`).toBe(true);
-  return inputs[path];
-}
-
 /** Text that databases and parsers find awkward: NUL and other controls, lone surrogates, long strings, SQL. */
 const awkwardString = fc.oneof(
   {
@@ -107,42 +54,11 @@ const spoiling = fc.oneof(
 );
 type Spoiling = typeof spoiling extends fc.Arbitrary<infer T> ? T : never;
 
-type Path = (string | number)[];
-
-/** Every place in a value where a leaf (or an empty container) sits, so spoiling reaches nested fields. */
-function leafPaths(value: unknown, path: Path = []): Path[] {
-  if (Array.isArray(value) && value.length > 0) {
-    return value.flatMap((item, index) => leafPaths(item, [...path, index]));
-  }
-  if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([key, item]) => leafPaths(item, [...path, key]));
-  }
-  return [path];
-}
-
 /** Text a person wrote (department, activities, reasons), as opposed to ids, dates and keys. */
 function isProse(value: unknown): boolean {
   return (
     typeof value === 'string' && /[^a-z0-9_-]/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value)
   );
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  return path.reduce<unknown>(
-    (node, key) => (node as Record<string | number, unknown>)?.[key],
-    value,
-  );
-}
-
-/** A copy of `value` with the leaf at `path` replaced. */
-function replaceAt(value: unknown, path: Path, replacement: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return replacement;
-  if (Array.isArray(value)) {
-    return value.map((item, index) => (index === head ? replaceAt(item, rest, replacement) : item));
-  }
-  const record = value as Record<string, unknown>;
-  return { ...record, [head]: replaceAt(record[head], rest, replacement) };
 }
 
 function spoil(valid: Input, how: Spoiling): unknown {
@@ -192,28 +108,7 @@ describe.each(testDatabases())('any input on $name', (target) => {
       const trainer = callerFor(database, world.trainer.identity);
       let weekNumber = 0;
 
-      /** A fresh week of the apprenticeship, in the state that the procedure's valid call expects. */
-      async function freshWeek(): Promise<WeekView> {
-        const monday = addDays(APPRENTICESHIP_START, 7 * (1 + weekNumber++));
-        const opened = await apprentice.weeks.open({
-          companyId: world.companyId,
-          apprenticeshipId: world.apprenticeshipId,
-          ...isoWeekOf(monday),
-        });
-        const saved = await apprentice.weeks.save({
-          companyId: world.companyId,
-          weekId: opened.id,
-          version: opened.version,
-          department: 'Lager',
-          days: sampleDays(mondayOf(opened)),
-        });
-        if (!NEEDS_SUBMITTED.has(path)) return saved;
-        return apprentice.weeks.submit({
-          companyId: world.companyId,
-          weekId: saved.id,
-          version: saved.version,
-        });
-      }
+      const freshWeek = () => freshWeekFor(database, world, path, weekNumber++);
 
       // Mostly the person the valid call is meant for, so spoiled inputs get past the permission check.
       const [expected, other] = path.startsWith('review.')

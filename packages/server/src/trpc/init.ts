@@ -1,4 +1,5 @@
-import type { ReasonCode } from '@berichtsheft/core';
+import { isReasonCode, type ReasonCode } from '@berichtsheft/core';
+import type { TRPCError } from '@trpc/server';
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context } from '../context.js';
@@ -23,6 +24,28 @@ function inputIssuesOf(cause: unknown): InputIssue[] | null {
   }));
 }
 
+/** The reason for an error whose message is none of ours, by what kind of error tRPC says it is. */
+function fallbackReason(code: TRPCError['code']): ReasonCode {
+  switch (code) {
+    case 'PARSE_ERROR':
+    case 'BAD_REQUEST':
+    case 'UNPROCESSABLE_CONTENT':
+      return 'invalid_input';
+    case 'NOT_FOUND':
+      return 'route_not_found';
+    case 'METHOD_NOT_SUPPORTED':
+      return 'method_not_allowed';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'body_too_large';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'json_required';
+    case 'UNAUTHORIZED':
+      return 'authentication_required';
+    default:
+      return 'internal_error';
+  }
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // The same router also runs in a browser, on the embedded database: the Storybook playground and element tests.
@@ -31,13 +54,16 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? inputIssuesOf(error.cause) : null;
-    // Anything unexpected (a driver error carrying SQL, a bug) reaches the client only as a stable code.
+    // Only our own stable codes leave the server: anything else (a driver error carrying SQL, a parser's or a
+    // library's message, a stack overflow, a bug) reaches the client as the code that fits its kind.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR'
         ? ('internal_error' satisfies ReasonCode)
         : issues !== null
           ? ('invalid_input' satisfies ReasonCode)
-          : error.message;
+          : isReasonCode(error.message)
+            ? error.message
+            : fallbackReason(error.code);
     return {
       message,
       code: shape.code,
