@@ -9,6 +9,8 @@ export default defineConfig({
       'examples/*/src/**/*.test.ts',
       '.storybook/**/*.test.ts',
     ],
+    // Captures the log of the HTTP tests and checks at the end that it holds nothing they sent (S25).
+    globalSetup: ['packages/server/src/testing/log-scan.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

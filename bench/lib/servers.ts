@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createFetchHandler,
+  createLogger,
   createNodeServer,
   createTokenVerifier,
   type Database,
@@ -55,6 +56,8 @@ export function createApplicationServer(
     allowedOrigins: [],
     maxBatch: 10,
     onError,
+    // Logged as in production, a line per request, but into nothing: the figures count its cost, not a terminal's.
+    logger: createLogger({ destination: { write: () => {} } }),
   });
   return createNodeServer(handler, { onError });
 }

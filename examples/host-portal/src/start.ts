@@ -31,7 +31,7 @@ async function startSeededApi(
   apiPort: number,
 ): Promise<RunningServer> {
   // Loaded here rather than up front, so the portal answers while the API's code and its database load.
-  const [{ loadConfig, startServer }, { seedDemo }] = await Promise.all([
+  const [{ createLogger, loadConfig, startServer }, { seedDemo }] = await Promise.all([
     import('@berichtsheft/server'),
     import('./seed.js'),
   ]);
@@ -49,7 +49,7 @@ async function startSeededApi(
     {
       host: 'localhost',
       handleSignals: false,
-      log: options.quiet ? () => {} : (line) => console.log(line),
+      logger: createLogger({ level: options.quiet ? 'silent' : 'info' }),
     },
   );
   try {

@@ -85,10 +85,18 @@ describe('berichtsheft-server', () => {
       BH_OIDC_AUDIENCE: issuer.audience,
     });
     try {
-      await waitFor(() => run.output().stdout.includes('listening on'), 60_000);
-      expect(run.output().stdout).toContain(
-        `listening on http://localhost:${port} (database: pglite at ${dataDir})`,
-      );
+      await waitFor(() => run.output().stdout.includes('"msg":"listening"'), 60_000);
+      const listening = run
+        .output()
+        .stdout.split('\n')
+        .map((line) => (line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : {}))
+        .find((line) => line.msg === 'listening');
+      expect(listening).toMatchObject({
+        level: 'info',
+        service: 'berichtsheft-server',
+        url: `http://localhost:${port}`,
+        database: `pglite at ${dataDir}`,
+      });
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
       const me = await fetch(`http://127.0.0.1:${port}/trpc/me`, {
@@ -101,7 +109,7 @@ describe('berichtsheft-server', () => {
       run.child.kill('SIGTERM');
       const finished = await run.exited;
       expect(finished.code).toBe(0);
-      expect(finished.stdout).toContain('received SIGTERM');
+      expect(finished.stdout).toContain('"signal":"SIGTERM","msg":"shutting down"');
     } finally {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
     }

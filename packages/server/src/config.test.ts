@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       maxBatch: 20,
       maxBodyBytes: 1024 * 1024,
+      logLevel: 'info',
     });
   });
 
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       BH_MAX_BODY_BYTES: '2048',
       BH_DB_POOL_SIZE: '25',
       BH_DB_ACQUIRE_TIMEOUT_MS: '500',
+      BH_LOG_LEVEL: 'warn',
     });
     expect(config.database).toEqual({
       kind: 'postgres',
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
     expect(config.maxBatch).toBe(5);
     expect(config.maxBodyBytes).toBe(2048);
     expect(config.databasePool).toEqual({ size: 25, acquireTimeoutMs: 500 });
+    expect(config.logLevel).toBe('warn');
   });
 
   it('treats blank values as unset and uses BH_DATA_DIR for the embedded database', () => {
@@ -129,6 +132,12 @@ describe('loadConfig', () => {
     expect(messages.join('\n')).toMatch(/write it as https:\/\/portal\.example\.com/);
     expect((error as ConfigError).message).toMatch(
       /^Invalid configuration:\n {2}BH_ALLOWED_ORIGINS: /,
+    );
+  });
+
+  it('refuses a log level pino does not know', () => {
+    expect(issuesOf({ ...minimal, BH_LOG_LEVEL: 'verbose' }).BH_LOG_LEVEL).toMatch(
+      /"verbose" is not a level/,
     );
   });
 

@@ -41,6 +41,8 @@ export interface Config {
   allowedOrigins: string[];
   maxBatch: number;
   maxBodyBytes: number;
+  /** How much the structured log says: `info` writes a line per request, `warn` only faults. */
+  logLevel: LogLevel;
 }
 
 export interface ConfigIssue {
@@ -189,6 +191,22 @@ const algorithms = optionalText.transform((value, ctx): SignatureAlgorithm[] => 
   return chosen;
 });
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const logLevel = optionalText.transform((value, ctx): LogLevel => {
+  if (value === undefined) return 'info';
+  const known = LOG_LEVELS.find((level) => level === value);
+  if (known === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a level; expected one of ${LOG_LEVELS.join(', ')}`,
+    });
+    return 'info';
+  }
+  return known;
+});
+
 const environmentSchema = z.object({
   DATABASE_URL: databaseUrl,
   BH_DATA_DIR: optionalText,
@@ -203,6 +221,7 @@ const environmentSchema = z.object({
   BH_OIDC_ALGORITHMS: algorithms,
   BH_MAX_BATCH: integerIn(1, 1000, 20),
   BH_MAX_BODY_BYTES: integerIn(1024, 64 * 1024 * 1024, 1024 * 1024),
+  BH_LOG_LEVEL: logLevel,
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -240,5 +259,6 @@ export function loadConfig(env: Environment): Config {
     allowedOrigins: values.BH_ALLOWED_ORIGINS,
     maxBatch: values.BH_MAX_BATCH,
     maxBodyBytes: values.BH_MAX_BODY_BYTES,
+    logLevel: values.BH_LOG_LEVEL,
   };
 }

@@ -12,6 +12,8 @@ export {
   type ConfigIssue,
   type DatabaseConfig,
   type Environment,
+  LOG_LEVELS,
+  type LogLevel,
   loadConfig,
   type SignatureAlgorithm,
 } from './config.js';
@@ -22,6 +24,8 @@ export * as schema from './db/schema/index.js';
 export { createFetchHandler, type FetchHandlerOptions } from './http/fetch-handler.js';
 export { createNodeServer, toNodeListener } from './http/node-server.js';
 export type { FetchHandler } from './http/request-handler.js';
+export { describeError, type ErrorDescription } from './logging/describe-error.js';
+export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export { type AppRouter, appRouter } from './routers/index.js';
 export {
   databaseOptions,

@@ -5,13 +5,16 @@ import type { Config } from './config.js';
 import { type Database, type OpenDatabaseOptions, openDatabase } from './db/database.js';
 import { createFetchHandler } from './http/fetch-handler.js';
 import { createNodeServer } from './http/node-server.js';
+import { describeError } from './logging/describe-error.js';
+import { createLogger, type Logger } from './logging/logger.js';
 
 export interface StartServerOptions {
   /** Interface to listen on; all interfaces when unset. */
   host?: string;
   /** Exit the process on SIGTERM/SIGINT after a graceful shutdown; default true. Embedders pass false. */
   handleSignals?: boolean;
-  log?: (line: string) => void;
+  /** The structured log; by default JSON lines on standard output at the configured level. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -69,7 +72,7 @@ export async function startServer(
   config: Config,
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = await openDatabase(databaseOptions(config));
   let draining = false;
   const handler = createFetchHandler({
@@ -79,6 +82,7 @@ export async function startServer(
     maxBatch: config.maxBatch,
     maxBodyBytes: config.maxBodyBytes,
     isDraining: () => draining,
+    logger,
   });
   const server = createNodeServer(handler);
   let address: AddressInfo;
@@ -93,7 +97,7 @@ export async function startServer(
       ? options.host
       : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  log(`berichtsheft-server listening on ${url} (database: ${describeDatabase(config)})`);
+  logger.info({ url, database: describeDatabase(config) }, 'listening');
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -107,11 +111,11 @@ export async function startServer(
 
   if (options.handleSignals ?? true) {
     const shutdown = (signal: NodeJS.Signals) => {
-      log(`berichtsheft-server received ${signal}, shutting down`);
+      logger.info({ signal }, 'shutting down');
       close().then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error(error);
+          logger.fatal({ err: describeError(error) }, 'shutdown failed');
           process.exit(1);
         },
       );

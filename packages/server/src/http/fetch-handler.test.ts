@@ -5,6 +5,7 @@ import { type LocalIssuer, startLocalIssuer } from '../auth/testing/local-issuer
 import { createTokenVerifier } from '../auth/verifier.js';
 import type { Database } from '../db/database.js';
 import { testDatabases } from '../testing/databases.js';
+import { capturedLogger } from '../testing/log-capture.js';
 import { createFetchHandler } from './fetch-handler.js';
 import { type Served, serve } from './testing/serve.js';
 
@@ -29,6 +30,7 @@ describe.each(testDatabases())('the application over HTTP on $name', (target) =>
         allowedOrigins: [PORTAL],
         maxBatch: 4,
         basePath: '/api',
+        logger: capturedLogger(),
       }),
     );
   });

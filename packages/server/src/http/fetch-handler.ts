@@ -3,6 +3,7 @@ import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { temporaryDatabaseReason } from '../db/temporary-failure.js';
 import { appRouter } from '../routers/index.js';
+import { publicReason } from '../trpc/init.js';
 import {
   createRequestHandler,
   type FetchHandler,
@@ -21,17 +22,16 @@ export type FetchHandlerOptions = Omit<RequestHandlerOptions, 'ping' | 'serveTrp
  */
 export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
   const { database } = options;
-  const reportError = options.onError ?? ((error: unknown) => console.error(error));
   return createRequestHandler({
     ...options,
     ping: () => database.ping(),
-    serveTrpc: (request, identity, endpoint) =>
+    serveTrpc: (request, identity, endpoint, log) =>
       fetchRequestHandler({
         endpoint,
         req: request,
         router: appRouter,
         maxBatchSize: options.maxBatch,
-        createContext: () => createContext({ database, identity }),
+        createContext: () => createContext({ database, identity, callerNote: log }),
         // The 503 itself comes from the procedure's SERVICE_UNAVAILABLE; the client also learns when to try again.
         responseMeta: ({ errors }) => {
           const reasons = errors.map((error) => temporaryDatabaseReason(error));
@@ -40,15 +40,18 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
           return reason ? { headers: retryAfterHeaders(reason) } : {};
         },
         onError: ({ error, path }) => {
+          log.reason ??= publicReason(error);
           // Refusals are answers, not faults; the unexpected and a lost database are reported (without input or
           // token), a busy one is expected under load.
           if (
             error.code === 'INTERNAL_SERVER_ERROR' ||
             temporaryDatabaseReason(error) === 'database_unavailable'
           ) {
-            reportError(
-              new Error(`procedure ${path ?? '(unknown)'} failed`, { cause: error.cause ?? error }),
-            );
+            const fault = new Error(`procedure ${path ?? '(unknown)'} failed`, {
+              cause: error.cause ?? error,
+            });
+            log.fault(fault, 'procedure failed');
+            options.onError?.(fault);
           }
         },
       }),

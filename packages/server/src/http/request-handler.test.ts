@@ -8,6 +8,7 @@ import { type LocalIssuer, reservePort, startLocalIssuer } from '../auth/testing
 import { createTokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
 import { DatabaseBusyError } from '../db/gate.js';
+import { capturedLogger } from '../testing/log-capture.js';
 import { createRequestHandler, type RequestHandlerOptions } from './request-handler.js';
 import { type Served, serve } from './testing/serve.js';
 
@@ -50,6 +51,7 @@ function handlerOptions(overrides: Partial<RequestHandlerOptions> = {}): Request
     maxBodyBytes: 4096,
     isDraining: () => draining,
     onError: quiet,
+    logger: capturedLogger(),
     serveTrpc: (request, identity, endpoint) =>
       fetchRequestHandler({
         endpoint,

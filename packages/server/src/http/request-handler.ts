@@ -2,18 +2,25 @@ import { readBearer } from '../auth/bearer.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
 import { temporaryDatabaseReason } from '../db/temporary-failure.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createRequestLog, type RequestLog, requestIdFrom } from '../logging/request-log.js';
 import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
 import { decodeUtf8, inspectJson, rawInputParameter } from './input-guard.js';
-import { errorResponse, jsonResponse, retryAfterHeaders } from './responses.js';
+import { errorResponse, jsonResponse, reasonOfResponse, retryAfterHeaders } from './responses.js';
+import { routeOf } from './route-of.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-/** Serves one tRPC request whose caller has been authenticated (or is anonymous: `identity` null). */
+/**
+ * Serves one tRPC request whose caller has been authenticated (or is anonymous: `identity` null), noting in `log`
+ * who called, why a call was refused, and any fault.
+ */
 export type TrpcResponder = (
   request: Request,
   identity: Identity | null,
   endpoint: string,
+  log: RequestLog,
 ) => Promise<Response>;
 
 export interface RequestHandlerOptions {
@@ -29,7 +36,12 @@ export interface RequestHandlerOptions {
   basePath?: string;
   /** True once shutdown has begun: /readyz then answers 503 so load balancers stop sending traffic. */
   isDraining?: () => boolean;
-  /** Told about unexpected failures. Never receives tokens or request bodies. */
+  /**
+   * The structured log: a line per request (docs/logging.md) and the faults, described without their data. JSON lines
+   * on standard output by default.
+   */
+  logger?: Logger;
+  /** Told about unexpected failures too, e.g. by tests. Never receives tokens or request bodies. */
   onError?: (error: unknown) => void;
   serveTrpc: TrpcResponder;
 }
@@ -73,20 +85,26 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
   const trpcEndpoint = `${basePath}/trpc`;
   const cors = createCors(options.allowedOrigins);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const reportError = options.onError ?? ((error: unknown) => console.error(error));
+  const logger = options.logger ?? createLogger();
 
-  async function readiness(): Promise<Response> {
+  async function readiness(log: RequestLog): Promise<Response> {
     if (options.isDraining?.()) return jsonResponse(503, { status: 'draining' });
     try {
       await withTimeout(options.ping(), READY_TIMEOUT_MS);
       return jsonResponse(200, { status: 'ready' });
     } catch (error) {
-      reportError(error);
+      log.fault(error, 'readiness check failed');
+      options.onError?.(error);
       return jsonResponse(503, { status: 'unavailable' });
     }
   }
 
-  async function trpc(request: Request, url: URL, path: string): Promise<Response> {
+  async function trpc(
+    request: Request,
+    url: URL,
+    path: string,
+    log: RequestLog,
+  ): Promise<Response> {
     if (request.method !== 'GET' && request.method !== 'POST') {
       return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', {
         allow: 'GET, POST, OPTIONS',
@@ -137,7 +155,7 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
         signal: request.signal,
       });
     }
-    const response = await options.serveTrpc(forwarded, identity, trpcEndpoint);
+    const response = await options.serveTrpc(forwarded, identity, trpcEndpoint, log);
     if (response.status === 401 && !response.headers.has('www-authenticate')) {
       // RFC 6750 §3: a 401 names the scheme the client should use.
       const headers = new Headers(response.headers);
@@ -147,14 +165,13 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     return response;
   }
 
-  async function route(request: Request): Promise<Response> {
-    const url = new URL(request.url);
+  async function route(request: Request, url: URL, log: RequestLog): Promise<Response> {
     const inside =
       basePath === '' || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
     const path = inside ? url.pathname.slice(basePath.length) || '/' : null;
     if (path === null) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
     if (path === '/trpc' || path.startsWith('/trpc/')) {
-      return trpc(request, url, path.slice('/trpc/'.length));
+      return trpc(request, url, path.slice('/trpc/'.length), log);
     }
     if (path === '/healthz' || path === '/readyz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -162,25 +179,49 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
           allow: 'GET, HEAD',
         });
       }
-      return path === '/healthz' ? jsonResponse(200, { status: 'ok' }) : readiness();
+      return path === '/healthz' ? jsonResponse(200, { status: 'ok' }) : readiness(log);
     }
     return errorResponse(404, 'NOT_FOUND', 'route_not_found');
   }
 
   return async (request) => {
-    if (cors.isPreflight(request)) return cors.preflight(request);
+    const started = performance.now();
+    const url = new URL(request.url);
+    const log = createRequestLog(logger, requestIdFrom(request.headers.get('x-request-id')));
+    const report = (error: unknown, message: string) => {
+      log.fault(error, message);
+      options.onError?.(error);
+    };
+    const logRequest = (status: number) =>
+      logger.info(
+        {
+          requestId: log.requestId,
+          method: request.method,
+          ...routeOf(url, basePath, options.maxBatch),
+          status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          personId: log.personId,
+          reason: log.reason,
+        },
+        'request',
+      );
+    if (cors.isPreflight(request)) {
+      const preflight = cors.preflight(request);
+      logRequest(preflight.status);
+      return preflight;
+    }
     let response: Response;
     try {
-      response = await route(request);
+      response = await route(request, url, log);
     } catch (error) {
       const temporary = temporaryDatabaseReason(error);
       if (temporary === null) {
-        reportError(error);
+        report(error, 'request failed');
         response = errorResponse(500, 'INTERNAL_SERVER_ERROR', 'internal_error');
       } else {
         // Busy or out of reach is temporary: answered with when to try again (S26). A lost database is worth telling
         // the operator about; a busy one is expected under load.
-        if (temporary === 'database_unavailable') reportError(error);
+        if (temporary === 'database_unavailable') report(error, 'database unavailable');
         response = errorResponse(
           503,
           'SERVICE_UNAVAILABLE',
@@ -189,10 +230,13 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
         );
       }
     }
+    log.reason ??= reasonOfResponse(response);
     // Copy so the headers are ours to change whoever built the response.
     const headers = new Headers(response.headers);
     cors.apply(request, headers);
     headers.set('x-content-type-options', 'nosniff');
+    headers.set('x-request-id', log.requestId);
+    logRequest(response.status);
     return new Response(request.method === 'HEAD' ? null : response.body, {
       status: response.status,
       statusText: response.statusText,

@@ -20,6 +20,9 @@ export function jsonResponse(status: number, body: unknown, headers: HeadersInit
   return new Response(JSON.stringify(body), { status, headers: merged });
 }
 
+/** The reason each refusal of the HTTP layer was built with, for its line in the access log. */
+const REASONS = new WeakMap<Response, ReasonCode>();
+
 /** `{ error: { code, reason } }` with a stable snake_case reason and nothing else: no message, no stack. */
 export function errorResponse(
   status: number,
@@ -27,7 +30,14 @@ export function errorResponse(
   reason: ReasonCode,
   headers: HeadersInit = {},
 ): Response {
-  return jsonResponse(status, { error: { code, reason } }, headers);
+  const response = jsonResponse(status, { error: { code, reason } }, headers);
+  REASONS.set(response, reason);
+  return response;
+}
+
+/** The reason an error response of the HTTP layer gives; null for any other response. */
+export function reasonOfResponse(response: Response): ReasonCode | null {
+  return REASONS.get(response) ?? null;
 }
 
 /**

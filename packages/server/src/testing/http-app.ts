@@ -4,6 +4,7 @@ import { createTokenVerifier } from '../auth/verifier.js';
 import type { Database } from '../db/database.js';
 import { createFetchHandler } from '../http/fetch-handler.js';
 import { type Served, serve } from '../http/testing/serve.js';
+import { capturedLogger, noteSent } from './log-capture.js';
 
 /** The whole application served over real HTTP on a database, with a local issuer whose tokens it accepts. */
 export interface ServedApp {
@@ -21,7 +22,7 @@ export async function serveApp(
   database: Database,
   options: { onError?: (error: unknown) => void } = {},
 ): Promise<ServedApp> {
-  const issuer = await startLocalIssuer();
+  const issuer = noteSignedTokens(await startLocalIssuer());
   let served: Served;
   try {
     served = await serve(
@@ -35,6 +36,7 @@ export async function serveApp(
         allowedOrigins: [],
         maxBatch: 4,
         onError: options.onError ?? (() => {}),
+        logger: capturedLogger(),
       }),
     );
   } catch (error) {
@@ -47,6 +49,7 @@ export async function serveApp(
     issuer,
     tokenFor: (subject) => issuer.sign({ claims: { sub: subject } }),
     query: (path, token, input, init = {}) => {
+      noteSent(input);
       const search =
         input === undefined
           ? ''
@@ -56,18 +59,31 @@ export async function serveApp(
         headers: { authorization: `Bearer ${token}` },
       });
     },
-    mutation: (path, token, input, init = {}) =>
-      fetch(trpcUrl(path), {
+    mutation: (path, token, input, init = {}) => {
+      noteSent(input);
+      return fetch(trpcUrl(path), {
         ...init,
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(superjson.serialize(input)),
-      }),
+      });
+    },
     close: async () => {
       await served.close();
       await issuer.close();
     },
   };
+}
+
+/** The issuer, with every token it signs and the claims in it noted as sent. */
+function noteSignedTokens(issuer: LocalIssuer): LocalIssuer {
+  const sign = issuer.sign.bind(issuer);
+  issuer.sign = async (options) => {
+    const token = await sign(options);
+    noteSent(token, options?.claims);
+    return token;
+  };
+  return issuer;
 }
 
 /** The error part of a (non-batched) tRPC answer. */

@@ -46,6 +46,17 @@ function fallbackReason(code: TRPCError['code']): ReasonCode {
   }
 }
 
+/**
+ * The reason code a client is told for an error, and the access log notes: only our own stable codes leave the
+ * server; anything else (a driver error carrying SQL, a parser's or a library's message, a stack overflow, a bug)
+ * becomes the code that fits its kind.
+ */
+export function publicReason(error: TRPCError): ReasonCode {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return 'internal_error';
+  if (error.code === 'BAD_REQUEST' && inputIssuesOf(error.cause) !== null) return 'invalid_input';
+  return isReasonCode(error.message) ? error.message : fallbackReason(error.code);
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // The same router also runs in a browser, on the embedded database: the Storybook playground and element tests.
@@ -54,16 +65,7 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? inputIssuesOf(error.cause) : null;
-    // Only our own stable codes leave the server: anything else (a driver error carrying SQL, a parser's or a
-    // library's message, a stack overflow, a bug) reaches the client as the code that fits its kind.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR'
-        ? ('internal_error' satisfies ReasonCode)
-        : issues !== null
-          ? ('invalid_input' satisfies ReasonCode)
-          : isReasonCode(error.message)
-            ? error.message
-            : fallbackReason(error.code);
+    const message = publicReason(error);
     return {
       message,
       code: shape.code,

@@ -30,9 +30,12 @@ function requireIdentity(identity: Identity | null): Identity {
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const identity = requireIdentity(ctx.identity);
   return keepOutcomeOfRollback(
-    inRequestTransaction(ctx.database, identity, null, async (tx, caller) =>
-      rollBackUnlessOk(await next({ ctx: { ...ctx, db: tx, identity, person: caller.person } })),
-    ),
+    inRequestTransaction(ctx.database, identity, null, async (tx, caller) => {
+      if (ctx.callerNote) ctx.callerNote.personId = caller.person.id;
+      return rollBackUnlessOk(
+        await next({ ctx: { ...ctx, db: tx, identity, person: caller.person } }),
+      );
+    }),
   );
 });
 
@@ -62,6 +65,7 @@ export const companyProcedure = publicProcedure.use(async ({ ctx, getRawInput, n
   return keepOutcomeOfRollback(
     inRequestTransaction(ctx.database, identity, scoped.data.companyId, async (tx, caller) => {
       const { person, company } = caller;
+      if (ctx.callerNote) ctx.callerNote.personId = person.id;
       if (!company) {
         throw new TRPCError({
           code: 'NOT_FOUND',

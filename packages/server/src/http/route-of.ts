@@ -1,0 +1,25 @@
+/** How a request appears in the access log: which route, and for tRPC which procedures. */
+export interface LoggedRoute {
+  route: 'trpc' | 'healthz' | 'readyz' | 'other';
+  procedures?: string[];
+}
+
+/** A procedure's name as the router spells them; anything else a client put in the path is not repeated. */
+const PROCEDURE_NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+
+/**
+ * The route of a request, never its raw path or query: those may carry whatever a client put there (a token pasted
+ * into a URL, a GET call's whole input).
+ */
+export function routeOf(url: URL, basePath: string, maxBatch: number): LoggedRoute {
+  const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
+  if (path === '/healthz' || path === '/readyz') return { route: path.slice(1) as 'healthz' };
+  if (!path.startsWith('/trpc/')) return { route: 'other' };
+  const names = path.slice('/trpc/'.length).split(',');
+  return {
+    route: 'trpc',
+    procedures: names
+      .slice(0, maxBatch)
+      .map((name) => (PROCEDURE_NAME.test(name) && name.length <= 64 ? name : '(unknown)')),
+  };
+}
