@@ -5,6 +5,7 @@ import { type Database, DEFAULT_ACQUIRE_TIMEOUT_MS } from './database-types.js';
 import { createConnectionGate } from './gate.js';
 import { gatePostgresPool } from './gated-postgres.js';
 import { applyMigrations } from './migrate.js';
+import { withMigrationLock } from './migration-lock.js';
 import * as schema from './schema/index.js';
 
 export interface OpenPostgresOptions {
@@ -38,7 +39,7 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
   pool.on('error', () => {});
   const db = drizzle({ client: gatePostgresPool(pool, gate), schema });
   try {
-    await applyMigrations(db);
+    await withMigrationLock(options.url, () => applyMigrations(db));
   } catch (error) {
     await pool.end();
     throw error;
