@@ -1,51 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalIssuer, reservePort, startLocalIssuer } from './auth/testing/local-issuer.js';
-
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from source (through tsx) with exactly the given environment. */
-function runCli(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => Finished;
-  exited: Promise<Finished>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const output = () => ({ code: child.exitCode, stdout, stderr });
-  const exited = new Promise<Finished>((resolve) => {
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-  return { child, output, exited };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { listening, logLinesOf, runCli } from './testing/server-process.js';
 
 describe('berichtsheft-server', () => {
   let issuer: LocalIssuer;
@@ -85,13 +43,8 @@ describe('berichtsheft-server', () => {
       BH_OIDC_AUDIENCE: issuer.audience,
     });
     try {
-      await waitFor(() => run.output().stdout.includes('"msg":"listening"'), 60_000);
-      const listening = run
-        .output()
-        .stdout.split('\n')
-        .map((line) => (line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : {}))
-        .find((line) => line.msg === 'listening');
-      expect(listening).toMatchObject({
+      await listening(run);
+      expect(logLinesOf(run).find((line) => line.msg === 'listening')).toMatchObject({
         level: 'info',
         service: 'berichtsheft-server',
         url: `http://localhost:${port}`,
