@@ -55,6 +55,8 @@ export const REASON_CODES = [
   'json_required',
   'batch_too_large',
   'body_too_large',
+  // Too many calls by this person in the last minute (S30); the answer says when to try again.
+  'rate_limited',
   'route_not_found',
   // The server cannot answer now (S26), or failed; details stay in the server's log.
   'database_busy',

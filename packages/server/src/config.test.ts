@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       maxBatch: 20,
       maxBodyBytes: 1024 * 1024,
       logLevel: 'info',
+      rateLimits: { call: 600, approval: 60, verification: 30 },
     });
   });
 
@@ -50,6 +51,9 @@ describe('loadConfig', () => {
       BH_DB_POOL_SIZE: '25',
       BH_DB_ACQUIRE_TIMEOUT_MS: '500',
       BH_LOG_LEVEL: 'warn',
+      BH_RATE_LIMIT_PER_MINUTE: '1200',
+      BH_RATE_LIMIT_APPROVALS_PER_MINUTE: '0',
+      BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: '10',
     });
     expect(config.database).toEqual({
       kind: 'postgres',
@@ -62,6 +66,7 @@ describe('loadConfig', () => {
     expect(config.maxBodyBytes).toBe(2048);
     expect(config.databasePool).toEqual({ size: 25, acquireTimeoutMs: 500 });
     expect(config.logLevel).toBe('warn');
+    expect(config.rateLimits).toEqual({ call: 1200, approval: 0, verification: 10 });
   });
 
   it('treats blank values as unset and uses BH_DATA_DIR for the embedded database', () => {

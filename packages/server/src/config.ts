@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rate-limits.js';
 
 /** Signature algorithms the server accepts at most. Symmetric ones (HS*) and `none` are never allowed (RFC 8725). */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -43,6 +44,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How much the structured log says: `info` writes a line per request, `warn` only faults. */
   logLevel: LogLevel;
+  /** Calls per minute and person (S30); 0 switches a limit off. */
+  rateLimits: RateLimits;
 }
 
 export interface ConfigIssue {
@@ -222,6 +225,9 @@ const environmentSchema = z.object({
   BH_MAX_BATCH: integerIn(1, 1000, 20),
   BH_MAX_BODY_BYTES: integerIn(1024, 64 * 1024 * 1024, 1024 * 1024),
   BH_LOG_LEVEL: logLevel,
+  BH_RATE_LIMIT_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.call),
+  BH_RATE_LIMIT_APPROVALS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.approval),
+  BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.verification),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -260,5 +266,10 @@ export function loadConfig(env: Environment): Config {
     maxBatch: values.BH_MAX_BATCH,
     maxBodyBytes: values.BH_MAX_BODY_BYTES,
     logLevel: values.BH_LOG_LEVEL,
+    rateLimits: {
+      call: values.BH_RATE_LIMIT_PER_MINUTE,
+      approval: values.BH_RATE_LIMIT_APPROVALS_PER_MINUTE,
+      verification: values.BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE,
+    },
   };
 }

@@ -24,6 +24,12 @@ export * as schema from './db/schema/index.js';
 export { createFetchHandler, type FetchHandlerOptions } from './http/fetch-handler.js';
 export { createNodeServer, toNodeListener } from './http/node-server.js';
 export type { FetchHandler } from './http/request-handler.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  LIMIT_CLASSES,
+  type LimitClass,
+  type RateLimits,
+} from './limits/rate-limits.js';
 export { describeError, type ErrorDescription } from './logging/describe-error.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export { type AppRouter, appRouter } from './routers/index.js';

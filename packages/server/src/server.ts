@@ -83,6 +83,7 @@ export async function startServer(
     maxBodyBytes: config.maxBodyBytes,
     isDraining: () => draining,
     logger,
+    rateLimits: config.rateLimits,
   });
   const server = createNodeServer(handler);
   let address: AddressInfo;

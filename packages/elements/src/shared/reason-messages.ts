@@ -14,6 +14,7 @@ const notUnderstood = () =>
   msg('Der Dienst hat die Anfrage nicht verstanden. Bitte laden Sie die Seite neu.');
 const unreachable = () =>
   msg('Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.');
+const tooMany = () => msg('Zu viele Anfragen auf einmal. Bitte versuchen Sie es erneut.');
 const failed = () => msg('Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.');
 
 /**
@@ -71,7 +72,8 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
   invalid_utf8: notUnderstood,
   forbidden_key: notUnderstood,
   json_required: notUnderstood,
-  batch_too_large: () => msg('Zu viele Anfragen auf einmal. Bitte versuchen Sie es erneut.'),
+  batch_too_large: tooMany,
+  rate_limited: tooMany,
   body_too_large: () =>
     msg('Die Eingaben sind zu umfangreich, um sie zu speichern. Bitte kürzen Sie sie.'),
   route_not_found: notUnderstood,

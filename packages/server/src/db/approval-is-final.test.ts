@@ -17,6 +17,8 @@ type Sequence = (ids: Ids) => SQL[];
 
 interface Ids {
   week: string;
+  /** The approved week's Monday. */
+  monday: string;
   draftWeek: string;
   trainer: string;
 }
@@ -26,10 +28,10 @@ const SEQUENCES: Record<string, Sequence> = {
     sql`update report_weeks set status = 'draft' where id = ${week}`,
     sql`update days set attendance = 'vacation' where week_id = ${week}`,
   ],
-  'flip the status back, then delete and re-insert the days': ({ week }) => [
+  'flip the status back, then delete and re-insert the days': ({ week, monday }) => [
     sql`update report_weeks set status = 'returned' where id = ${week}`,
     sql`delete from days where week_id = ${week}`,
-    sql`insert into days (week_id, date, attendance) values (${week}, (select week_start from report_weeks where id = ${week}), 'company')`,
+    sql`insert into days (week_id, date, attendance) values (${week}, ${monday}, 'company')`,
   ],
   'flip the status back, then change the department': ({ week }) => [
     sql`update report_weeks set status = 'submitted' where id = ${week}`,
@@ -118,7 +120,8 @@ describe.each(testDatabases())(
     beforeAll(async () => {
       database = await target.open();
       world = await createWorld(database);
-      const week = await approvedWeek(database, world, { isoYear: 2026, isoWeek: 12 }, 'Lager');
+      const approvedRef = { isoYear: 2026, isoWeek: 12 };
+      const week = await approvedWeek(database, world, approvedRef, 'Lager');
       const apprentice = callerFor(database, world.apprentice.identity);
       const draftRef = { isoYear: 2026, isoWeek: 13 };
       const opened = await apprentice.weeks.open({
@@ -133,7 +136,12 @@ describe.each(testDatabases())(
         department: 'Lager',
         days: sampleDays(mondayOf(draftRef)),
       });
-      ids = { week: week.id, draftWeek: opened.id, trainer: world.trainer.id };
+      ids = {
+        week: week.id,
+        monday: mondayOf(approvedRef),
+        draftWeek: opened.id,
+        trainer: world.trainer.id,
+      };
     });
     afterAll(() => target.close());
 

@@ -2,6 +2,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { temporaryDatabaseReason } from '../db/temporary-failure.js';
+import { createRateLimiter } from '../limits/rate-limiter.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../limits/rate-limits.js';
 import { appRouter } from '../routers/index.js';
 import { publicReason } from '../trpc/init.js';
 import {
@@ -12,8 +14,13 @@ import {
 import { retryAfterHeaders } from './responses.js';
 
 /** The request handler's options, with the database in place of the ping and the tRPC responder built from it. */
-export type FetchHandlerOptions = Omit<RequestHandlerOptions, 'ping' | 'serveTrpc'> & {
+export type FetchHandlerOptions = Omit<
+  RequestHandlerOptions,
+  'ping' | 'serveTrpc' | 'rateLimiter'
+> & {
   database: Database;
+  /** Calls per minute and person (S30), counted in the database; the defaults when unset, none with null. */
+  rateLimits?: RateLimits | null;
 };
 
 /**
@@ -22,8 +29,10 @@ export type FetchHandlerOptions = Omit<RequestHandlerOptions, 'ping' | 'serveTrp
  */
 export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
   const { database } = options;
+  const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
   return createRequestHandler({
     ...options,
+    ...(rateLimits === null ? {} : { rateLimiter: createRateLimiter(database, rateLimits) }),
     ping: () => database.ping(),
     serveTrpc: (request, identity, endpoint, log) =>
       fetchRequestHandler({

@@ -2,6 +2,7 @@ import { readBearer } from '../auth/bearer.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import type { Identity } from '../context.js';
 import { temporaryDatabaseReason } from '../db/temporary-failure.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRequestLog, type RequestLog, requestIdFrom } from '../logging/request-log.js';
 import { readCappedBody } from './body.js';
@@ -41,6 +42,8 @@ export interface RequestHandlerOptions {
    * on standard output by default.
    */
   logger?: Logger;
+  /** Counts each authenticated request's calls against the caller's limits (S30); none when absent. */
+  rateLimiter?: RateLimiter;
   /** Told about unexpected failures too, e.g. by tests. Never receives tokens or request bodies. */
   onError?: (error: unknown) => void;
   serveTrpc: TrpcResponder;
@@ -60,8 +63,13 @@ function isJson(request: Request): boolean {
   return type !== null && type.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }
 
+/** The procedures a tRPC request calls: a batch names them comma-separated in the path. */
+function procedureNames(url: URL, trpcPath: string): string[] {
+  return url.searchParams.get('batch') === '1' ? trpcPath.split(',') : [trpcPath];
+}
+
 function batchSize(url: URL, trpcPath: string): number {
-  return url.searchParams.get('batch') === '1' ? trpcPath.split(',').length : 1;
+  return procedureNames(url, trpcPath).length;
 }
 
 async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
@@ -135,6 +143,14 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
         return errorResponse(result.status, code, result.reason, headers);
       }
       identity = result.identity;
+    }
+    if (identity !== null && options.rateLimiter) {
+      const decision = await options.rateLimiter.consume(identity, procedureNames(url, path));
+      if (!decision.ok) {
+        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
+          'retry-after': String(decision.retryAfterSeconds),
+        });
+      }
     }
     let forwarded = request;
     if (request.method === 'GET') {

@@ -4,6 +4,7 @@ import { createTokenVerifier } from '../auth/verifier.js';
 import type { Database } from '../db/database.js';
 import { createFetchHandler } from '../http/fetch-handler.js';
 import { type Served, serve } from '../http/testing/serve.js';
+import type { RateLimits } from '../limits/rate-limits.js';
 import { capturedLogger, noteSent } from './log-capture.js';
 
 /** The whole application served over real HTTP on a database, with a local issuer whose tokens it accepts. */
@@ -20,9 +21,15 @@ export interface ServedApp {
 
 export async function serveApp(
   database: Database,
-  options: { onError?: (error: unknown) => void } = {},
+  options: {
+    onError?: (error: unknown) => void;
+    rateLimits?: RateLimits | null;
+    /** Another app's issuer, for a second instance of the same deployment; it stays open when this app closes. */
+    issuer?: LocalIssuer;
+  } = {},
 ): Promise<ServedApp> {
-  const issuer = noteSignedTokens(await startLocalIssuer());
+  const ownIssuer = options.issuer === undefined;
+  const issuer = options.issuer ?? noteSignedTokens(await startLocalIssuer());
   let served: Served;
   try {
     served = await serve(
@@ -37,10 +44,11 @@ export async function serveApp(
         maxBatch: 4,
         onError: options.onError ?? (() => {}),
         logger: capturedLogger(),
+        ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
       }),
     );
   } catch (error) {
-    await issuer.close();
+    if (ownIssuer) await issuer.close();
     throw error;
   }
   const trpcUrl = (path: string) => `${served.url}/trpc/${path}`;
@@ -70,7 +78,7 @@ export async function serveApp(
     },
     close: async () => {
       await served.close();
-      await issuer.close();
+      if (ownIssuer) await issuer.close();
     },
   };
 }

@@ -160,5 +160,13 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796282133382,
     "hash": "35f8b3e1a450a0f1be0ab536744e34b58c16308c52372a28340b1c081ce4f3cb"
+  },
+  {
+    "sql": [
+      "-- Rate limits per person (S30), counted here so that every instance counts the same calls. Unlogged: a count is\n-- worth nothing after a crash, and not writing it to the WAL keeps the one statement per request cheap. Only the\n-- server's own login writes it, outside the request transactions; the runtime role has no access.\nCREATE UNLOGGED TABLE rate_limit_windows (\n  key text PRIMARY KEY,\n  window_start timestamptz NOT NULL,\n  hits integer NOT NULL CHECK (hits >= 0)\n);\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796284332978,
+    "hash": "e40fc316f523c0c9f8170cc43373374f0d6b57092d52b6a18f4b1a3c1c68c8fd"
   }
 ];
