@@ -6,6 +6,7 @@ import {
   createNodeServer,
   createTokenVerifier,
   type Database,
+  type RateLimits,
 } from '@berichtsheft/server';
 import type { BenchIssuer } from './issuer.js';
 import type { LoadOptions } from './load.js';
@@ -45,6 +46,8 @@ export function createApplicationServer(
   database: Database,
   issuer: BenchIssuer,
   onError: (error: unknown) => void,
+  /** The production defaults unless a bench sends more per person than any person would (null: no limits). */
+  rateLimits?: RateLimits | null,
 ): Server {
   const handler = createFetchHandler({
     database,
@@ -56,6 +59,7 @@ export function createApplicationServer(
     allowedOrigins: [],
     maxBatch: 10,
     onError,
+    ...(rateLimits === undefined ? {} : { rateLimits }),
     // Logged as in production, a line per request, but into nothing: the figures count its cost, not a terminal's.
     logger: createLogger({ destination: { write: () => {} } }),
   });
