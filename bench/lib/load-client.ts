@@ -1,6 +1,7 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { LoadRequest, LoadResult, LoadStep, WindowMark } from './load-protocol.js';
+import { sendStep } from './send-step.js';
 import { percentile } from './stats.js';
 
 /**
@@ -9,27 +10,11 @@ import { percentile } from './stats.js';
  * previous answer has been read completely: a closed loop over keep-alive sockets.
  */
 
-function send(agent: Agent, step: LoadStep): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const { method, headers } = step;
-    const outgoing = request(step.url, { agent, method, headers }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () =>
-        resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-      );
-      incoming.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(step.body);
-  });
-}
-
 /** The first failure of a sequence, or null when every step answered 200; later steps are not sent after one. */
 async function sendAll(agent: Agent, steps: readonly LoadStep[]): Promise<string | null> {
   for (const step of steps) {
     try {
-      const answer = await send(agent, step);
+      const answer = await sendStep(agent, step);
       if (answer.status !== 200) return `${answer.status} ${answer.body.slice(0, 200)}`;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { addDays, mondayOf } from '@berichtsheft/core';
 import {
@@ -23,6 +23,7 @@ import {
   type PeakResult,
   type PeakWindowMark,
 } from './peak-protocol.js';
+import { sendStep } from './send-step.js';
 import { percentile } from './stats.js';
 import { batchRequest } from './trpc-http-batch.js';
 
@@ -35,25 +36,6 @@ import { batchRequest } from './trpc-http-batch.js';
 
 const WEEKS_PER_APPRENTICE = Number(process.env.BENCH_WEEKS_PER_APPRENTICE ?? 20);
 const MONDAY = mondayOf(LAST_WEEK);
-
-function send(agent: Agent, step: LoadStep): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      step.url,
-      { agent, method: step.method, headers: step.headers },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('end', () =>
-          resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-        incoming.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(step.body);
-  });
-}
 
 const call = (type: TrpcCall['type'], path: string, input: unknown): TrpcCall => ({
   type,
@@ -207,7 +189,7 @@ async function run(job: PeakJob): Promise<PeakResult> {
     const { weekId } = planned;
     if (weekId !== null) weeks.take(weekId);
     inFlight.push(
-      send(agent, planned.step)
+      sendStep(agent, planned.step)
         .then(
           (answer) => {
             if (answer.status === 200) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mondayOf } from '@berichtsheft/core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { rowsOf } from '../db/raw-rows.js';
 import { testDatabases } from '../testing/databases.js';
 import { type ServedApp, serveApp, type TrpcErrorBody } from '../testing/http-app.js';
-import { sampleDays } from '../testing/sample-week.js';
+import { freshWeekFor } from '../testing/valid-inputs.js';
 import { callerFor, createWorld, type World } from '../testing/world.js';
 
 /**
@@ -53,29 +52,10 @@ describe.each(testDatabases().filter((target) => target.name === 'postgres'))(
     });
 
     async function submittedWeeks(count: number): Promise<{ weekId: string; version: number }[]> {
-      const apprentice = callerFor(database, world.apprentice.identity);
-      const ref = { companyId: world.companyId };
       const weeks: { weekId: string; version: number }[] = [];
-      for (let isoWeek = 1; isoWeek <= count; isoWeek += 1) {
-        const week = { isoYear: 2026, isoWeek };
-        const opened = await apprentice.weeks.open({
-          ...ref,
-          apprenticeshipId: world.apprenticeshipId,
-          ...week,
-        });
-        const saved = await apprentice.weeks.save({
-          ...ref,
-          weekId: opened.id,
-          version: opened.version,
-          department: 'IT',
-          days: sampleDays(mondayOf(week)),
-        });
-        const submitted = await apprentice.weeks.submit({
-          ...ref,
-          weekId: saved.id,
-          version: saved.version,
-        });
-        weeks.push({ weekId: submitted.id, version: submitted.version });
+      for (let n = 0; n < count; n += 1) {
+        const week = await freshWeekFor(database, world, 'review.approveMany', n);
+        weeks.push({ weekId: week.id, version: week.version });
       }
       return weeks;
     }
