@@ -61,20 +61,26 @@ describe('the static Storybook', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it.each(STORIES)('plays %s against the real router, served as plain files', async (id, text) => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      // Chromium asks every site for a favicon of its own; Storybook has none at that address.
-      const { url } = message.location();
-      if (message.type() === 'error' && !url.endsWith('/favicon.ico')) {
-        errors.push(`${message.text()} ${url}`);
-      }
-    });
-    await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
-    await page.getByText(text).first().waitFor({ timeout: 20_000 });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(STORIES)(
+    'plays %s against the real router, served as plain files',
+    async (id, text) => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        // Chromium asks every site for a favicon of its own; Storybook has none at that address.
+        const { url } = message.location();
+        if (message.type() === 'error' && !url.endsWith('/favicon.ico')) {
+          errors.push(`${message.text()} ${url}`);
+        }
+      });
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story`);
+      // The page boots PGlite, migrates it and writes the sample record through the real procedures: about 10 s on a
+      // quiet 2-core machine, several times that while the other suites run beside it.
+      await page.getByText(text).first().waitFor({ timeout: 60_000 });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    90_000,
+  );
 });
