@@ -9,7 +9,7 @@ import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
 import { decodeUtf8, inspectJson, rawInputParameter } from './input-guard.js';
 import { errorResponse, jsonResponse, reasonOfResponse, retryAfterHeaders } from './responses.js';
-import { routeOf } from './route-of.js';
+import { procedureNames, routeOf } from './route-of.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -63,15 +63,6 @@ function isJson(request: Request): boolean {
   return type !== null && type.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }
 
-/** The procedures a tRPC request calls: a batch names them comma-separated in the path. */
-function procedureNames(url: URL, trpcPath: string): string[] {
-  return url.searchParams.get('batch') === '1' ? trpcPath.split(',') : [trpcPath];
-}
-
-function batchSize(url: URL, trpcPath: string): number {
-  return procedureNames(url, trpcPath).length;
-}
-
 async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -122,7 +113,7 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     if (request.method === 'POST' && !isJson(request)) {
       return errorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'json_required');
     }
-    if (batchSize(url, path) > options.maxBatch) {
+    if (procedureNames(url, path).length > options.maxBatch) {
       return errorResponse(413, 'PAYLOAD_TOO_LARGE', 'batch_too_large');
     }
     const credentials = readBearer(request.headers.get('authorization'));

@@ -7,6 +7,11 @@ export interface LoggedRoute {
 /** A procedure's name as the router spells them; anything else a client put in the path is not repeated. */
 const PROCEDURE_NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
+/** The procedures a tRPC request calls: a batch names them comma-separated in the path. */
+export function procedureNames(url: URL, trpcPath: string): string[] {
+  return url.searchParams.get('batch') === '1' ? trpcPath.split(',') : [trpcPath];
+}
+
 /**
  * The route of a request, never its raw path or query: those may carry whatever a client put there (a token pasted
  * into a URL, a GET call's whole input).
@@ -15,10 +20,9 @@ export function routeOf(url: URL, basePath: string, maxBatch: number): LoggedRou
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
   if (path === '/healthz' || path === '/readyz') return { route: path.slice(1) as 'healthz' };
   if (!path.startsWith('/trpc/')) return { route: 'other' };
-  const names = path.slice('/trpc/'.length).split(',');
   return {
     route: 'trpc',
-    procedures: names
+    procedures: procedureNames(url, path.slice('/trpc/'.length))
       .slice(0, maxBatch)
       .map((name) => (PROCEDURE_NAME.test(name) && name.length <= 64 ? name : '(unknown)')),
   };
