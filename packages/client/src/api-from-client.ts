@@ -1,6 +1,7 @@
 import type { BerichtsheftApi, CallOptions } from './api.js';
 import { toApiError } from './error-mapping.js';
 import { ApiError } from './errors.js';
+import { followThread } from './follow-thread.js';
 import type { BerichtsheftClient } from './trpc-client.js';
 
 const aborted = (cause: unknown) => new ApiError('ABORTED', 'aborted', { cause });
@@ -59,5 +60,18 @@ export function apiFromClient(client: BerichtsheftClient): BerichtsheftApi {
       call(options, (opts) => client.review.approveMany.mutate(input, opts)),
     returnWeek: (input, options) =>
       call(options, (opts) => client.review.return.mutate(input, opts)),
+    threadPage: (input, options) =>
+      call(options, (opts) => client.dialogue.messages.query(input, opts)),
+    unreadMessages: (companyId, options) =>
+      call(options, (opts) => client.dialogue.unread.query({ companyId }, opts)),
+    postMessage: (input, options) =>
+      call(options, (opts) => client.dialogue.post.mutate(input, opts)),
+    editMessage: (input, options) =>
+      call(options, (opts) => client.dialogue.edit.mutate(input, opts)),
+    deleteMessage: (input, options) =>
+      call(options, (opts) => client.dialogue.delete.mutate(input, opts)),
+    markThreadRead: (input, options) =>
+      call(options, (opts) => client.dialogue.markRead.mutate(input, opts)),
+    followThread: (input, listener) => followThread(client, input, listener),
   };
 }

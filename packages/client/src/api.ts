@@ -1,9 +1,20 @@
 import type {
   ApprenticeshipView,
   BulkApprovalView,
+  DialogueDeleteInput,
+  DialogueEditInput,
+  DialogueEventsInput,
+  DialogueEventView,
+  DialogueMessagesInput,
+  DialoguePostInput,
+  DialogueReadInput,
+  MessageView,
   MeView,
   QueueItemView,
+  ReadMarkerView,
   ReviewApproveManyInput,
+  ThreadPageView,
+  UnreadView,
   WeekFindInput,
   WeekListInput,
   WeekOpenInput,
@@ -14,6 +25,7 @@ import type {
   WeekTransitionInput,
   WeekView,
 } from '@berichtsheft/core';
+import type { ApiError } from './errors.js';
 
 /**
  * How one call is made. An aborted `signal` cancels the request (or leaves it out of the batch it would have joined)
@@ -21,6 +33,25 @@ import type {
  */
 export interface CallOptions {
   signal?: AbortSignal | undefined;
+}
+
+/** Where a live subscription stands: opening, receiving, or lost and trying again (e.g. offline, server restarting). */
+export type FollowStatus = 'connecting' | 'live' | 'reconnecting';
+
+export interface ThreadListener {
+  /** A change of the thread, sent whole as it is now: apply it by id, in the order received. */
+  onEvent(event: DialogueEventView): void;
+  onStatus?(status: FollowStatus): void;
+  /**
+   * The subscription ended for good: access was lost (`NOT_FOUND`), the login failed, or the input was refused.
+   * Everything else (network, restarts, a busy server) is retried without end, resuming after the last event.
+   */
+  onError?(error: ApiError): void;
+}
+
+/** A running subscription; `stop` ends it and any retry it has scheduled. */
+export interface Following {
+  stop(): void;
 }
 
 /**
@@ -46,4 +77,19 @@ export interface BerichtsheftApi {
   /** Approves many weeks, each on its own; refusals come back per week, not as a rejection. */
   approveWeeks(input: ReviewApproveManyInput, options?: CallOptions): Promise<BulkApprovalView>;
   returnWeek(input: WeekReturnInput, options?: CallOptions): Promise<WeekView>;
+  /** A page of a dialogue thread; the newest messages unless `before` names a message's `seq`. */
+  threadPage(input: DialogueMessagesInput, options?: CallOptions): Promise<ThreadPageView>;
+  /** The caller's unread messages in the company, per thread and in total. */
+  unreadMessages(companyId: string, options?: CallOptions): Promise<UnreadView>;
+  /** Sends a message; a retry with the same `clientKey` sends it once. */
+  postMessage(input: DialoguePostInput, options?: CallOptions): Promise<MessageView>;
+  editMessage(input: DialogueEditInput, options?: CallOptions): Promise<MessageView>;
+  deleteMessage(input: DialogueDeleteInput, options?: CallOptions): Promise<MessageView>;
+  /** Moves the caller's read marker forward; null when it stood there already. */
+  markThreadRead(input: DialogueReadInput, options?: CallOptions): Promise<ReadMarkerView | null>;
+  /**
+   * Follows a thread live (server-sent events, the token in a header). Pass the page's `lastSeq` as `lastEventId`;
+   * a reconnect resumes after the last event received, so nothing is missed or repeated.
+   */
+  followThread(input: DialogueEventsInput, listener: ThreadListener): Following;
 }

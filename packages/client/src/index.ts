@@ -1,6 +1,12 @@
 // Every declaration reachable from here stands on its own: none refers to @berichtsheft/server, which a host that
 // embeds the elements does not install. The tRPC client typed by the server's router is under ./trpc.
-export type { BerichtsheftApi, CallOptions } from './api.js';
+export type {
+  BerichtsheftApi,
+  CallOptions,
+  Following,
+  FollowStatus,
+  ThreadListener,
+} from './api.js';
 export { createAuthFetch, type FetchLike } from './auth-fetch.js';
 export { createBerichtsheftApi } from './berichtsheft-api.js';
 export type { BerichtsheftClientOptions } from './client-options.js';

@@ -1,5 +1,12 @@
 import type { AppRouter } from '@berichtsheft/server';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import superjson from 'superjson';
 import { createAuthFetch, type FetchLike } from './auth-fetch.js';
 import type { BerichtsheftClientOptions } from './client-options.js';
@@ -17,7 +24,11 @@ export function trpcEndpoint(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/trpc`;
 }
 
-/** The typed tRPC client: batched HTTP, superjson, bearer token from the host with one refresh on 401. */
+/**
+ * The typed tRPC client: batched HTTP, superjson, bearer token from the host with one refresh on 401. Subscriptions
+ * are server-sent events through an event source that fetches with the same token handling: the browser's own
+ * `EventSource` can send no header, and a token in the URL would end up in logs (S1).
+ */
 export function createBerichtsheftClient(options: BerichtsheftClientOptions): BerichtsheftClient {
   const tokens = new TokenCache(options.getToken);
   // Calling the global fetch detached from `globalThis` throws "Illegal invocation" in browsers.
@@ -27,13 +38,23 @@ export function createBerichtsheftClient(options: BerichtsheftClientOptions): Be
     fetch: baseFetch,
     onAuthRequired: options.onAuthRequired,
   });
+  const url = trpcEndpoint(options.url);
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: trpcEndpoint(options.url),
-        transformer: superjson,
-        fetch,
-        maxItems: options.maxBatchSize ?? 10,
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: () => ({ fetch }),
+        }),
+        false: httpBatchLink({
+          url,
+          transformer: superjson,
+          fetch,
+          maxItems: options.maxBatchSize ?? 10,
+        }),
       }),
     ],
   });

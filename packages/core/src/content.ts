@@ -48,6 +48,7 @@ export const LIMITS = {
   rahmenplanRefsMax: 20,
   rahmenplanRefMax: 40,
   lernfeldMax: 100,
+  messageMax: 4000,
 } as const;
 
 /** What a text field takes: at most `max` characters once trimmed, and whether it may be left empty. */
@@ -56,13 +57,14 @@ export interface TextRule {
   required: boolean;
 }
 
-/** The text fields of a week and of a return, as the input schemas and the editor's checks both apply them. */
+/** The text fields of a week, of a return and of a dialogue message, as the input schemas and the editor's checks both apply them. */
 export const TEXT_RULES = {
   entryText: { max: LIMITS.entryTextMax, required: true },
   department: { max: LIMITS.departmentMax, required: false },
   reason: { max: LIMITS.reasonMax, required: true },
   lernfeld: { max: LIMITS.lernfeldMax, required: false },
   rahmenplanRef: { max: LIMITS.rahmenplanRefMax, required: true },
+  message: { max: LIMITS.messageMax, required: true },
 } as const satisfies Record<string, TextRule>;
 
 /**

@@ -1,4 +1,5 @@
 export * from './content.js';
+export * from './dialogue.js';
 export * from './hash.js';
 export * from './permissions.js';
 export * from './reasons.js';

@@ -33,15 +33,20 @@ export const REASON_CODES = [
   'company_not_found',
   'apprenticeship_not_found',
   'week_not_found',
+  'message_not_found',
   // Visible, but not the caller's to do.
   'only_apprentice_edits',
   'only_apprentice_submits',
   'only_assigned_reviewer',
+  'only_author_changes_message',
   // The week's state does not allow it, or changed since the caller read it (S17).
   'week_not_editable',
   'transition_not_allowed',
   'stale_version',
   'idempotency_key_reused',
+  // A message can be changed only for a short while after sending, and not once it is deleted.
+  'change_window_closed',
+  'message_deleted',
   // The input is wrong.
   'invalid_input',
   // The request itself is malformed: text that is not UTF-8, or a key that would reach an object's prototype.

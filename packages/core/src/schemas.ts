@@ -10,6 +10,7 @@ import {
   TEXT_RULES,
   type TextRule,
 } from './content.js';
+import { DIALOGUE_LIMITS } from './dialogue.js';
 import { hasControlCharacters, hasLoneSurrogates } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
 
@@ -199,3 +200,67 @@ export type WeekSaveInput = z.infer<typeof weekSaveInput>;
 export type WeekTransitionInput = z.infer<typeof weekTransitionInput>;
 export type WeekReturnInput = z.infer<typeof weekReturnInput>;
 export type ReviewApproveManyInput = z.infer<typeof reviewApproveManyInput>;
+
+/** A position in a thread's sequence of changes; every message and read marker carries the one of its last change. */
+const sequenceSchema = z
+  .number()
+  .int({ message: 'Must be a whole number.' })
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A thread is named by what it is about: an apprenticeship as a whole, or one of its weeks. It need not exist yet;
+ * the first message starts it.
+ */
+const threadRef = {
+  companyId: idSchema,
+  apprenticeshipId: idSchema,
+  weekId: idSchema.optional(),
+};
+
+export const dialogueThreadInput = z.strictObject(threadRef);
+
+/** A page of a thread, newest first: the messages before `before` (a message's `seq`), or the newest ones. */
+export const dialogueMessagesInput = z.strictObject({
+  ...threadRef,
+  before: sequenceSchema.optional(),
+  limit: z.number().int().min(1).max(DIALOGUE_LIMITS.pageMax).optional(),
+});
+
+/** A retry of the same message carries the same `clientKey`, so a message is never posted twice (S18). */
+export const dialoguePostInput = z.strictObject({
+  ...threadRef,
+  body: trimmedText(TEXT_RULES.message, 'Write a message.'),
+  clientKey: z.uuid({ message: 'Must be a UUID.' }),
+});
+
+export const dialogueEditInput = z.strictObject({
+  companyId: idSchema,
+  messageId: idSchema,
+  body: trimmedText(TEXT_RULES.message, 'Write a message.'),
+});
+
+export const dialogueDeleteInput = z.strictObject({ companyId: idSchema, messageId: idSchema });
+
+/** The caller has read the thread up to the message with sequence `seq`. */
+export const dialogueReadInput = z.strictObject({ ...threadRef, seq: sequenceSchema });
+
+/**
+ * Following a thread live. `lastEventId` is the sequence of the last change seen (tRPC's resumption id): the
+ * subscription first sends every change after it, so a reconnect misses nothing and repeats nothing.
+ */
+export const dialogueEventsInput = z.strictObject({
+  ...threadRef,
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'Must be the sequence number of a change.' })
+    .nullish(),
+});
+
+export type DialogueThreadInput = z.infer<typeof dialogueThreadInput>;
+export type DialogueMessagesInput = z.infer<typeof dialogueMessagesInput>;
+export type DialoguePostInput = z.infer<typeof dialoguePostInput>;
+export type DialogueEditInput = z.infer<typeof dialogueEditInput>;
+export type DialogueDeleteInput = z.infer<typeof dialogueDeleteInput>;
+export type DialogueReadInput = z.infer<typeof dialogueReadInput>;
+export type DialogueEventsInput = z.infer<typeof dialogueEventsInput>;

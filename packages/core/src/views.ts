@@ -128,3 +128,64 @@ export interface BulkApprovalResultView {
 export interface BulkApprovalView {
   results: BulkApprovalResultView[];
 }
+
+/** A message as one participant sees it. A deleted message keeps its place in the thread but no text. */
+export interface MessageView {
+  id: string;
+  /** Its place in the thread, in the order sent: pages are cut by it. */
+  seq: number;
+  /** The sequence of its last change (sent, edited, deleted): the id of the live event that carried it. */
+  changeSeq: number;
+  authorId: string;
+  authorName: string;
+  /** Empty once deleted. */
+  body: string;
+  sentAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  /** Until when the viewer may still edit or delete it; null when they may not. */
+  changeableUntil: Date | null;
+}
+
+/** How far one participant has read a thread. */
+export interface ReadMarkerView {
+  personId: string;
+  displayName: string;
+  /** The `seq` of the last message they have read. */
+  readSeq: number;
+  changeSeq: number;
+}
+
+/** A page of a thread with what the viewer needs to show it and follow it live. */
+export interface ThreadPageView {
+  /** Null until the first message starts the thread. */
+  threadId: string | null;
+  /** The page, oldest first, so it reads from top to bottom; `hasOlder` says whether pages lie before it. */
+  messages: MessageView[];
+  hasOlder: boolean;
+  /** The sequence of the thread's last change: where a live subscription resumes from. */
+  lastSeq: number;
+  /** How far the viewer has read, and how many messages of others they have not. */
+  readSeq: number;
+  unread: number;
+  /** How far the other participants have read. */
+  reads: ReadMarkerView[];
+}
+
+/** One thread's messages that the viewer has not read yet. */
+export interface UnreadThreadView {
+  apprenticeshipId: string;
+  weekId: string | null;
+  unread: number;
+}
+
+/** Everything the viewer has not read in the company, for a badge in the host's navigation. */
+export interface UnreadView {
+  total: number;
+  threads: UnreadThreadView[];
+}
+
+/** A change in a thread, as a live subscription delivers it; a message or a marker is sent whole, as it is now. */
+export type DialogueEventView =
+  | { kind: 'message'; message: MessageView }
+  | { kind: 'read'; read: ReadMarkerView };

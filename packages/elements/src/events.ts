@@ -7,4 +7,5 @@ export { BhReportSavedEvent } from './events/report-saved.js';
 export { BhReportSubmittedEvent } from './events/report-submitted.js';
 export { BhReportWithdrawnEvent } from './events/report-withdrawn.js';
 export { BhReportsApprovedEvent, type ReportsApprovedDetail } from './events/reports-approved.js';
+export { BhUnreadChangedEvent, type UnreadChangedDetail } from './events/unread-changed.js';
 export { type WeekEventDetail, weekEventDetail } from './events/week-event.js';

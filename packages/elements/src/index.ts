@@ -1,6 +1,7 @@
 export type { ApiError, BerichtsheftApi } from '@berichtsheft/client';
 export { type BerichtsheftContext, berichtsheftContext } from './context.js';
 export { defineElement, ELEMENTS_VERSION } from './define/define.js';
+export { BhDialogueThread } from './dialogue-thread/dialogue-thread.js';
 export {
   BhAuthRequiredEvent,
   BhReportApprovedEvent,
@@ -9,7 +10,9 @@ export {
   BhReportSubmittedEvent,
   BhReportsApprovedEvent,
   BhReportWithdrawnEvent,
+  BhUnreadChangedEvent,
   type ReportsApprovedDetail,
+  type UnreadChangedDetail,
   type WeekEventDetail,
 } from './events.js';
 export { applyLocale, type BhLocale, getLocale, resolveLocale } from './localization.js';

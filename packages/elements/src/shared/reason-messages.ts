@@ -45,6 +45,13 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
     msg('Diese Ausbildung wurde nicht gefunden oder Sie haben keinen Zugriff darauf.'),
   week_not_found: () =>
     msg('Diese Woche wurde nicht gefunden oder Sie haben keinen Zugriff darauf.'),
+  message_not_found: () =>
+    msg('Diese Nachricht wurde nicht gefunden oder Sie haben keinen Zugriff darauf.'),
+  only_author_changes_message: () =>
+    msg('Nur wer eine Nachricht geschrieben hat, kann sie bearbeiten oder löschen.'),
+  change_window_closed: () =>
+    msg('Diese Nachricht kann nicht mehr geändert werden: Die Zeit dafür ist abgelaufen.'),
+  message_deleted: () => msg('Diese Nachricht wurde gelöscht.'),
   only_apprentice_edits: () => msg('Nur die oder der Auszubildende kann diese Woche bearbeiten.'),
   only_apprentice_submits: () =>
     msg('Nur die oder der Auszubildende kann diese Woche einreichen oder zurückziehen.'),

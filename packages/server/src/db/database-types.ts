@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ChangeSignals } from '../realtime/change-signals.js';
 import type * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -14,6 +15,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** How many pieces of work may hold a connection at once, and how long the others wait for one (S26). */
   pool: { size: number; acquireTimeoutMs: number };
+  /** Wakes live subscriptions when a change they follow commits, in this instance or another (LISTEN/NOTIFY). */
+  signals: ChangeSignals;
   /** Resolves when the database answers a trivial query; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

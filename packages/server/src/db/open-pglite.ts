@@ -1,10 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
+import { createChangeSignals } from '../realtime/change-signals.js';
+import { pgliteNotifications } from '../realtime/pglite-notifications.js';
 import { type Database, DEFAULT_ACQUIRE_TIMEOUT_MS } from './database-types.js';
 import { createConnectionGate } from './gate.js';
 import { gatePgliteClient } from './gated-pglite.js';
 import { applyMigrations } from './migrate.js';
+import { DIALOGUE_CHANNEL } from './queries/dialogue.js';
 import * as schema from './schema/index.js';
 
 export interface OpenPgliteOptions {
@@ -29,13 +32,18 @@ export async function openPgliteDatabase(options: OpenPgliteOptions = {}): Promi
     await client.close();
     throw error;
   }
+  const signals = createChangeSignals(pgliteNotifications(client, DIALOGUE_CHANNEL));
   return {
     db,
     kind: 'pglite',
+    signals,
     pool: { size: gate.slots, acquireTimeoutMs: gate.acquireTimeoutMs },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      await signals.close();
+      await client.close();
+    },
   };
 }

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createChangeSignals } from '../realtime/change-signals.js';
+import { postgresNotifications } from '../realtime/postgres-notifications.js';
 import { type Database, DEFAULT_ACQUIRE_TIMEOUT_MS } from './database-types.js';
 import { createConnectionGate } from './gate.js';
 import { gatePostgresPool } from './gated-postgres.js';
 import { applyMigrations } from './migrate.js';
 import { withMigrationLock } from './migration-lock.js';
+import { DIALOGUE_CHANNEL } from './queries/dialogue.js';
 import * as schema from './schema/index.js';
 
 export interface OpenPostgresOptions {
@@ -44,13 +47,18 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
     await pool.end();
     throw error;
   }
+  const signals = createChangeSignals(postgresNotifications(options.url, DIALOGUE_CHANNEL));
   return {
     db,
     kind: 'postgres',
+    signals,
     pool: { size: gate.slots, acquireTimeoutMs: gate.acquireTimeoutMs },
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await signals.close();
+      await pool.end();
+    },
   };
 }

@@ -1,7 +1,9 @@
 import { errorResponse } from './responses.js';
 
 export const ALLOWED_METHODS = 'GET, POST';
-export const ALLOWED_HEADERS = 'authorization, content-type, trpc-accept, x-trpc-source';
+// `last-event-id` is what an event stream sends when it reconnects, to resume after the last event it saw.
+export const ALLOWED_HEADERS =
+  'authorization, content-type, trpc-accept, x-trpc-source, last-event-id';
 const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mondayOf, type WeekView } from '@berichtsheft/core';
+import { type MessageView, mondayOf, type WeekView } from '@berichtsheft/core';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../context.js';
@@ -17,6 +17,8 @@ const NONEXISTENT_WEEK_ID = randomUUID();
 interface Fixture {
   world: World;
   week: WeekView;
+  /** The apprentice's message about the week, to the trainers. */
+  message: MessageView;
 }
 
 /** How a procedure is called, and whether its answer to a stranger is an error or simply nothing. */
@@ -109,6 +111,50 @@ const PROCEDURES: Record<string, ProcedureCase> = {
     }),
     stranger: 'not_found',
   },
+  'dialogue.messages': {
+    input: ({ world, week }, companyId) => ({
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      weekId: week.id,
+    }),
+    stranger: 'not_found',
+  },
+  'dialogue.unread': { input: (_, companyId) => ({ companyId }), stranger: 'empty' },
+  'dialogue.post': {
+    input: ({ world }, companyId) => ({
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      body: 'Fremde Nachricht',
+      clientKey: randomUUID(),
+    }),
+    stranger: 'not_found',
+  },
+  'dialogue.edit': {
+    input: ({ message }, companyId) => ({ companyId, messageId: message.id, body: 'Übernommen' }),
+    stranger: 'not_found',
+  },
+  'dialogue.delete': {
+    input: ({ message }, companyId) => ({ companyId, messageId: message.id }),
+    stranger: 'not_found',
+  },
+  'dialogue.markRead': {
+    input: ({ world, week }, companyId) => ({
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      weekId: week.id,
+      seq: 1,
+    }),
+    stranger: 'not_found',
+  },
+  'dialogue.events': {
+    input: ({ world, week }, companyId) => ({
+      companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      weekId: week.id,
+      lastEventId: '0',
+    }),
+    stranger: 'not_found',
+  },
 };
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
@@ -162,7 +208,14 @@ describe.each(testDatabases())('authorization on $name', (target) => {
       weekId: saved.id,
       version: saved.version,
     });
-    return { world, week };
+    const message = await apprentice.dialogue.post({
+      companyId: world.companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      weekId: week.id,
+      body: 'Bitte bis Freitag ansehen',
+      clientKey: randomUUID(),
+    });
+    return { world, week, message };
   }
 
   // Probes that must change nothing share one fixture; each probe checks afterwards that nothing changed.
@@ -221,11 +274,15 @@ describe.each(testDatabases())('authorization on $name', (target) => {
         expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       }
     }
-    const after = await callerFor(database, world.apprentice.identity).weeks.get({
+    const apprentice = callerFor(database, world.apprentice.identity);
+    const after = await apprentice.weeks.get({ companyId: world.companyId, weekId: week.id });
+    expect(after).toEqual(week);
+    const thread = await apprentice.dialogue.messages({
       companyId: world.companyId,
+      apprenticeshipId: world.apprenticeshipId,
       weekId: week.id,
     });
-    expect(after).toEqual(week);
+    expect(thread.messages).toEqual([setup.message]);
   });
 
   it("answers a lookup without an apprenticeship with the caller's own only", async () => {

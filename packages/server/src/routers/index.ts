@@ -1,5 +1,6 @@
 import { router } from '../trpc/init.js';
 import { apprenticeshipsRouter } from './apprenticeships.js';
+import { dialogueRouter } from './dialogue.js';
 import { meProcedure } from './me.js';
 import { reviewRouter } from './review.js';
 import { weeksRouter } from './weeks.js';
@@ -10,6 +11,7 @@ export const appRouter = router({
   apprenticeships: apprenticeshipsRouter,
   weeks: weeksRouter,
   review: reviewRouter,
+  dialogue: dialogueRouter,
 });
 
 export type AppRouter = typeof appRouter;

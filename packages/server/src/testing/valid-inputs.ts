@@ -12,12 +12,19 @@ export const NEEDS_SUBMITTED = new Set([
   'review.return',
 ]);
 
+/** Procedures whose valid call needs a message of the apprentice's; `freshWeekFor` sends one about the week. */
+export const NEEDS_MESSAGE = new Set(['dialogue.edit', 'dialogue.delete']);
+
+/** The message sent about each fresh week, by the week's id. */
+const messageOfWeek = new Map<string, string>();
+
 export type Input = Record<string, unknown> | undefined;
 
 /** A valid input of each procedure for a week in the state it expects. */
 export function validInput(path: string, world: World, week: WeekView): Input {
   const companyId = world.companyId;
   const ref = { companyId, weekId: week.id, version: week.version };
+  const thread = { companyId, apprenticeshipId: world.apprenticeshipId, weekId: week.id };
   const inputs: Record<string, Input> = {
     me: undefined,
     'apprenticeships.listMine': { companyId },
@@ -47,6 +54,13 @@ export function validInput(path: string, world: World, week: WeekView): Input {
       idempotencyKey: randomUUID(),
     },
     'review.return': { ...ref, reason: 'Bitte ergänzen' },
+    'dialogue.messages': thread,
+    'dialogue.unread': { companyId },
+    'dialogue.post': { ...thread, body: 'Eine Frage zur Woche', clientKey: randomUUID() },
+    'dialogue.edit': { companyId, messageId: messageOfWeek.get(week.id), body: 'Geändert' },
+    'dialogue.delete': { companyId, messageId: messageOfWeek.get(week.id) },
+    'dialogue.markRead': { ...thread, seq: 1 },
+    'dialogue.events': { ...thread, lastEventId: '0' },
   };
   expect(path in inputs, `no valid input for ${path}`).toBe(true);
   return inputs[path];
@@ -76,6 +90,16 @@ export async function freshWeekFor(
     department: 'Lager',
     days: sampleDays(mondayOf(opened)),
   });
+  if (NEEDS_MESSAGE.has(path)) {
+    const message = await apprentice.dialogue.post({
+      companyId: world.companyId,
+      apprenticeshipId: world.apprenticeshipId,
+      weekId: saved.id,
+      body: 'Bitte ansehen',
+      clientKey: randomUUID(),
+    });
+    messageOfWeek.set(saved.id, message.id);
+  }
   if (!NEEDS_SUBMITTED.has(path)) return saved;
   return apprentice.weeks.submit({
     companyId: world.companyId,

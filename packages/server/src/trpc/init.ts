@@ -57,12 +57,24 @@ export function publicReason(error: TRPCError): ReasonCode {
   return isReasonCode(error.message) ? error.message : fallbackReason(error.code);
 }
 
+/** How often a live stream without changes still sends something. */
+export const SSE_PING_MS = 15_000;
+/** How long one live stream lasts before the client re-opens it with a fresh token, resuming where it was. */
+export const SSE_MAX_DURATION_MS = 10 * 60_000;
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // The same router also runs in a browser, on the embedded database: the Storybook playground and element tests.
   allowOutsideOfServer: true,
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
+  sse: {
+    // A ping keeps proxies from cutting a quiet stream, and lets the client notice a dead one and reconnect.
+    ping: { enabled: true, intervalMs: SSE_PING_MS },
+    client: { reconnectAfterInactivityMs: SSE_PING_MS * 3 },
+    // A stream is re-opened now and then, so its token is verified again (S2) and streams spread over the instances.
+    maxDurationMs: SSE_MAX_DURATION_MS,
+  },
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? inputIssuesOf(error.cause) : null;
     const message = publicReason(error);

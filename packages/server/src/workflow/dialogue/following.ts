@@ -1,0 +1,115 @@
+import type { DialogueEventsInput, DialogueEventView } from '@berichtsheft/core';
+import { type TrackedEnvelope, tracked } from '@trpc/server';
+import type { CallerScope } from '../../access/caller-scope.js';
+import { notFound } from '../../access/refusals.js';
+import type { Identity } from '../../context.js';
+import type { Database } from '../../db/database.js';
+import {
+  findThread,
+  messagesChangedSince,
+  readMarkersChangedSince,
+  type ThreadSubject,
+  threadKey,
+} from '../../db/queries/dialogue.js';
+import { temporaryDatabaseReason } from '../../db/temporary-failure.js';
+import { Wake } from '../../realtime/wake.js';
+import { inRequestTransaction } from '../../trpc/request-transaction.js';
+import { loadThreadSubject } from './thread-access.js';
+import { toMessageView, toReadMarkerView } from './views.js';
+
+/** How long a subscriber waits before it looks again when the database could not answer. */
+const RETRY_AFTER_BUSY_MS = 1000;
+
+interface Change {
+  seq: number;
+  event: DialogueEventView;
+}
+
+/** Every message and read marker of the thread changed after `afterSeq`, in the order of their changes. */
+async function changesSince(
+  scope: CallerScope,
+  subject: ThreadSubject,
+  afterSeq: number,
+): Promise<Change[]> {
+  const thread = await findThread(scope.db, subject);
+  if (!thread || thread.lastSeq <= afterSeq) return [];
+  const messages = await messagesChangedSince(scope.db, thread.id, afterSeq);
+  const markers = await readMarkersChangedSince(scope.db, thread.id, afterSeq);
+  const changes: Change[] = [
+    ...messages.map((message) => ({
+      seq: message.changeSeq,
+      event: { kind: 'message' as const, message: toMessageView(message, scope.person.id) },
+    })),
+    ...markers.map((marker) => ({
+      seq: marker.changeSeq,
+      event: { kind: 'read' as const, read: toReadMarkerView(marker) },
+    })),
+  ];
+  return changes.sort((a, b) => a.seq - b.seq);
+}
+
+export interface FollowContext extends CallerScope {
+  database: Database;
+  identity: Identity;
+}
+
+/**
+ * Follows a thread live for one of its participants (S10). It first sends every change after `lastEventId` (or none:
+ * a client without one has just read the thread), then each change as it commits in any instance. Each change is sent whole, as it is now, with its sequence
+ * as the event id, so a client that reconnects with the last id it saw misses nothing and gets nothing twice. Every
+ * later look runs in a transaction of its own with membership and participation checked again (S9): whoever loses
+ * access stops receiving at the next change. The subscription ends when the instance shuts down; the client then
+ * reconnects, to this instance or another.
+ */
+export async function followThread(
+  context: FollowContext,
+  input: DialogueEventsInput,
+  signal: AbortSignal | undefined,
+): Promise<AsyncGenerator<TrackedEnvelope<DialogueEventView>>> {
+  const { subject } = await loadThreadSubject(context, input);
+  const { database, identity } = context;
+  const companyId = context.company.companyId;
+  const lastSeq = (await findThread(context.db, subject))?.lastSeq ?? 0;
+  // An id from the future (another installation, a made-up one) would hide every change until the thread caught up.
+  let cursor = Math.min(input.lastEventId == null ? lastSeq : Number(input.lastEventId), lastSeq);
+  const stops = [database.signals.closed, ...(signal ? [signal] : [])];
+  const stopped = () => stops.some((stop) => stop.aborted);
+
+  const lookAgain = () =>
+    inRequestTransaction(database, identity, companyId, async (tx, caller) => {
+      if (!caller.company) notFound('company_not_found');
+      const scope: CallerScope = { db: tx, person: caller.person, company: caller.company };
+      await loadThreadSubject(scope, input);
+      return changesSince(scope, subject, cursor);
+    });
+
+  // Watching starts with the stream, inside it, so that a stream never started leaves no watch behind.
+  return (async function* follow() {
+    const wake = new Wake();
+    const stopWatching = database.signals.watch(threadKey(subject), wake.set);
+    // The first look comes after the watch has begun, so no change falls between the two.
+    wake.set();
+    try {
+      while (true) {
+        await wake.wait(stops);
+        if (stopped()) return;
+        let changes: Change[];
+        try {
+          changes = await lookAgain();
+        } catch (error) {
+          if (temporaryDatabaseReason(error) === null) throw error;
+          // Busy or briefly gone: the changes stay in the database, so look again shortly.
+          await wake.wait(stops, RETRY_AFTER_BUSY_MS);
+          wake.set();
+          continue;
+        }
+        for (const change of changes) {
+          cursor = change.seq;
+          yield tracked(String(change.seq), change.event);
+        }
+      }
+    } finally {
+      stopWatching();
+    }
+  })();
+}
