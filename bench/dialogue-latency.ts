@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { DialogueEventView } from '@berichtsheft/core';
+import { type Database, openDatabase, queries } from '@berichtsheft/server';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
+import pg from 'pg';
+import superjson from 'superjson';
+import type { AppRouter } from '../packages/server/src/routers/index.js';
+import { createScratchDatabase } from '../packages/server/src/testing/scratch-database.js';
+import { type BenchIssuer, startIssuer } from './lib/issuer.js';
+import { close, createApplicationServer, listen } from './lib/servers.js';
+import { milliseconds, percentile, table } from './lib/stats.js';
+
+/**
+ * Delivery latency of the dialogue across two instances on one PostgreSQL database: 1,000 open subscriptions (an
+ * apprentice and their trainer on each of 500 threads) on instance B, messages sent through instance A at a steady
+ * rate; the time from sending to arrival at every subscriber of the thread. Next to it, in the same run, a bare
+ * LISTEN/NOTIFY round trip between two connections. Goal: p99 at most 50 ms.
+ */
+const env = process.env;
+const threads = Number(env.BENCH_THREADS ?? 500);
+const messages = Number(env.BENCH_MESSAGES ?? 400);
+const perSecond = Number(env.BENCH_MESSAGES_PER_SECOND ?? 40);
+const GOAL_P99_MS = 50;
+
+const adminUrl = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.');
+  process.exit(2);
+}
+
+function clientOf(url: string, token: string) {
+  const fetchWithToken = (input: string | URL | Request, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    return fetch(input, { ...init, headers });
+  };
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: `${url}/trpc`,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: fetchWithToken }),
+        }),
+        false: httpBatchLink({ url: `${url}/trpc`, transformer: superjson, fetch: fetchWithToken }),
+      }),
+    ],
+  });
+}
+
+/** One company, a trainer assigned to every apprenticeship, an apprentice per thread. */
+async function seed(database: Database, issuer: BenchIssuer) {
+  const { db } = database;
+  const chamberId = await queries.ensureChamber(db, { name: 'IHK Bench', chamberNumber: '990' });
+  const companyId = await queries.createCompany(db, {
+    name: 'Dialogwerk GmbH',
+    chamberId,
+    registrationStatus: 'verified',
+    reviewMode: 'single',
+  });
+  const person = async (subject: string) => {
+    const { id } = await queries.ensurePerson(db, {
+      issuer: issuer.issuer,
+      subject,
+      displayName: subject,
+    });
+    return { id, token: await issuer.sign({ sub: subject, name: subject }) };
+  };
+  const trainer = await person('trainer');
+  await queries.addMembership(db, { personId: trainer.id, companyId, role: 'trainer' });
+  const apprentices = [];
+  for (let n = 0; n < threads; n += 1) {
+    const apprentice = await person(`apprentice-${n}`);
+    await queries.addMembership(db, { personId: apprentice.id, companyId, role: 'apprentice' });
+    const apprenticeshipId = await queries.createApprenticeship(db, {
+      companyId,
+      apprenticeId: apprentice.id,
+      occupation: 'Kaufmann/-frau für Büromanagement',
+      startDate: '2025-08-01',
+      endDate: '2028-07-31',
+    });
+    await queries.assignReviewer(db, { apprenticeshipId, personId: trainer.id, role: 'trainer' });
+    apprentices.push({ ...apprentice, apprenticeshipId });
+  }
+  return { companyId, trainer, apprentices };
+}
+
+/** The bare round trip: NOTIFY on one connection, heard on another that LISTENs. */
+async function bareRoundTrips(url: string): Promise<number[]> {
+  const listener = new pg.Client({ connectionString: url });
+  const sender = new pg.Client({ connectionString: url });
+  await Promise.all([listener.connect(), sender.connect()]);
+  await listener.query('LISTEN bench_bare');
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  listener.on('notification', (message) => {
+    const started = sentAt.get(message.payload ?? '');
+    if (started !== undefined) latencies.push(performance.now() - started);
+  });
+  for (let n = 0; n < messages; n += 1) {
+    const key = String(n);
+    sentAt.set(key, performance.now());
+    await sender.query('select pg_notify($1, $2)', ['bench_bare', key]);
+    await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await Promise.all([listener.end(), sender.end()]);
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase(adminUrl ?? '', 'bh_bench_dialogue');
+  const issuer = await startIssuer();
+  // Two instances: each with its own pool and its own listening connection, as two processes would have.
+  const databases = [
+    await openDatabase({ url: scratch.url }),
+    await openDatabase({ url: scratch.url }),
+  ];
+  const servers: Server[] = [];
+  const failures: unknown[] = [];
+  try {
+    const [writerDb, readerDb] = databases as [Database, Database];
+    const world = await seed(writerDb, issuer);
+    for (const database of [writerDb, readerDb]) {
+      servers.push(
+        createApplicationServer(database, issuer, (error) => failures.push(error), null),
+      );
+    }
+    const [writerUrl, readerUrl] = await Promise.all(servers.map((server) => listen(server)));
+    const writer = clientOf(writerUrl ?? '', world.trainer.token);
+
+    // Every message's text is its key; each subscriber notes when it arrived.
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    let started = 0;
+    const subscriptions = [];
+    for (const apprentice of world.apprentices) {
+      const thread = { companyId: world.companyId, apprenticeshipId: apprentice.apprenticeshipId };
+      for (const token of [apprentice.token, world.trainer.token]) {
+        const reader = clientOf(readerUrl ?? '', token);
+        subscriptions.push(
+          reader.dialogue.events.subscribe(
+            { ...thread, lastEventId: '0' },
+            {
+              onStarted: () => {
+                started += 1;
+              },
+              onData: ({ data }: { data: DialogueEventView }) => {
+                if (data.kind !== 'message') return;
+                const at = sentAt.get(data.message.body);
+                if (at !== undefined) latencies.push(performance.now() - at);
+              },
+              onError: (error) => failures.push(error),
+            },
+          ),
+        );
+      }
+    }
+    const expected = subscriptions.length;
+    while (started < expected) {
+      if (failures.length > 0) throw failures[0];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log(
+      `${expected} subscriptions open on instance B; sending ${messages} messages through A`,
+    );
+
+    for (let n = 0; n < messages; n += 1) {
+      const apprentice = world.apprentices[n % world.apprentices.length];
+      if (!apprentice) break;
+      const body = `m-${n}-${randomUUID().slice(0, 8)}`;
+      sentAt.set(body, performance.now());
+      void writer.dialogue.post
+        .mutate({
+          companyId: world.companyId,
+          apprenticeshipId: apprentice.apprenticeshipId,
+          body,
+          clientKey: randomUUID(),
+        })
+        .catch((error: unknown) => failures.push(error));
+      await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+    }
+    const deadline = Date.now() + 10_000;
+    while (latencies.length < messages * 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const subscription of subscriptions) subscription.unsubscribe();
+
+    const bare = await bareRoundTrips(scratch.url);
+    const row = (name: string, values: number[], count: number) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return [
+        name,
+        `${values.length}/${count}`,
+        milliseconds(percentile(sorted, 0.5)),
+        milliseconds(percentile(sorted, 0.99)),
+      ];
+    };
+    console.log(
+      table(
+        ['delivery', 'arrived', 'p50 ms', 'p99 ms'],
+        [
+          row('bare LISTEN/NOTIFY round trip (baseline)', bare, messages),
+          row(`message A → ${expected} subscriptions on B`, latencies, messages * 2),
+        ],
+      ),
+    );
+    const p99 = percentile(
+      [...latencies].sort((a, b) => a - b),
+      0.99,
+    );
+    console.log(`goal: p99 ≤ ${GOAL_P99_MS} ms — ${p99 <= GOAL_P99_MS ? 'met' : 'missed'}`);
+    if (failures.length > 0 || latencies.length < messages * 2) {
+      console.error(
+        `${failures.length} failures, ${messages * 2 - latencies.length} deliveries missing`,
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of servers) await close(server);
+    for (const database of databases) await database.close();
+    await issuer.close();
+    await scratch.drop();
+  }
+}
+
+await main();
