@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { DialogueEventView } from '@berichtsheft/core';
 import { type Database, openDatabase, queries } from '@berichtsheft/server';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
-import { EventSource } from 'eventsource';
 import pg from 'pg';
-import superjson from 'superjson';
-import type { AppRouter } from '../packages/server/src/routers/index.js';
+import { liveClient } from '../packages/server/src/testing/live-client.js';
 import { createScratchDatabase } from '../packages/server/src/testing/scratch-database.js';
 import { type BenchIssuer, startIssuer } from './lib/issuer.js';
 import { close, createApplicationServer, listen } from './lib/servers.js';
@@ -28,28 +25,6 @@ const adminUrl = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? env.DATABASE
 if (!adminUrl) {
   console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.');
   process.exit(2);
-}
-
-function clientOf(url: string, token: string) {
-  const fetchWithToken = (input: string | URL | Request, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    return fetch(input, { ...init, headers });
-  };
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: `${url}/trpc`,
-          transformer: superjson,
-          EventSource,
-          eventSourceOptions: () => ({ fetch: fetchWithToken }),
-        }),
-        false: httpBatchLink({ url: `${url}/trpc`, transformer: superjson, fetch: fetchWithToken }),
-      }),
-    ],
-  });
 }
 
 /** One company, a trainer assigned to every apprenticeship, an apprentice per thread. */
@@ -131,7 +106,7 @@ async function main(): Promise<void> {
       );
     }
     const [writerUrl, readerUrl] = await Promise.all(servers.map((server) => listen(server)));
-    const writer = clientOf(writerUrl ?? '', world.trainer.token);
+    const writer = liveClient(writerUrl ?? '', world.trainer.token);
 
     // Every message's text is its key; each subscriber notes when it arrived.
     const sentAt = new Map<string, number>();
@@ -141,7 +116,7 @@ async function main(): Promise<void> {
     for (const apprentice of world.apprentices) {
       const thread = { companyId: world.companyId, apprenticeshipId: apprentice.apprenticeshipId };
       for (const token of [apprentice.token, world.trainer.token]) {
-        const reader = clientOf(readerUrl ?? '', token);
+        const reader = liveClient(readerUrl ?? '', token);
         subscriptions.push(
           reader.dialogue.events.subscribe(
             { ...thread, lastEventId: '0' },

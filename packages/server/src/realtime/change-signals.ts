@@ -15,7 +15,10 @@ export interface NotificationSource {
 export interface ChangeSignals {
   /** Calls `wake` on every change of the thread with this key, until the returned function is called. */
   watch(key: string, wake: () => void): () => void;
-  /** Aborted once the instance shuts down: subscriptions end, and their clients reconnect to another instance. */
+  /**
+   * Aborted once the instance shuts down, when every watcher is woken a last time: subscriptions end, and their
+   * clients reconnect to another instance.
+   */
   readonly closed: AbortSignal;
   close(): Promise<void>;
 }
@@ -57,6 +60,8 @@ export function createChangeSignals(source: NotificationSource): ChangeSignals {
     async close() {
       if (shutdown.signal.aborted) return;
       shutdown.abort();
+      // Woken once more, each subscriber sees `closed` aborted and ends: one signal, not a listener per subscriber.
+      wakeAll();
       watchers.clear();
       await source.stop();
     },

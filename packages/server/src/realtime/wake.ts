@@ -29,7 +29,7 @@ export class Wake {
       await woken;
     } finally {
       clearTimeout(timer);
-      // The instance's shutdown signal outlives many waits; listeners left on it would pile up.
+      // A signal may outlive many waits; listeners left on it would pile up.
       for (const signal of signals) signal.removeEventListener('abort', onAbort);
       this.#resolve = null;
       this.#pending = false;

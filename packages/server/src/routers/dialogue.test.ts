@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DIALOGUE_LIMITS, type DialogueEventView } from '@berichtsheft/core';
-import { TRPCError, type TrackedEnvelope } from '@trpc/server';
+import type { TrackedEnvelope } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { revokeAssignments } from '../db/queries/assignments.js';
 import { testDatabases } from '../testing/databases.js';
+import { rejection } from '../testing/rejection.js';
 import { callerFor, createWorld, type World, type WorldPerson } from '../testing/world.js';
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to be refused');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 type Events = AsyncIterator<TrackedEnvelope<DialogueEventView>>;
 
@@ -115,7 +105,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
         () => as(outsider).dialogue.events(thread),
       ];
       for (const call of calls) {
-        const error = await refusal(call());
+        const error = await rejection(call());
         expect(error.code).toBe('NOT_FOUND');
         expect(['apprenticeship_not_found', 'company_not_found']).toContain(error.message);
       }
@@ -130,7 +120,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
     const { world, as, thread } = await setUp();
     const foreign = await setUp();
     const week = await openWeek(foreign.world, foreign.as);
-    const error = await refusal(
+    const error = await rejection(
       as(world.apprentice).dialogue.messages({ ...thread, weekId: week.id }),
     );
     expect(error.message).toBe('week_not_found');
@@ -165,7 +155,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
     expect(again.id).toBe(first.id);
     const page = await as(world.apprentice).dialogue.messages(thread);
     expect(page.messages).toHaveLength(1);
-    const error = await refusal(post(world.apprentice, 'Etwas anderes', key));
+    const error = await rejection(post(world.apprentice, 'Etwas anderes', key));
     expect(error.message).toBe('idempotency_key_reused');
   });
 
@@ -207,7 +197,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
     expect(edited.editedAt).toBeInstanceOf(Date);
     expect(edited.changeSeq).toBeGreaterThan(sent.changeSeq);
 
-    const byOther = await refusal(
+    const byOther = await rejection(
       as(world.apprentice).dialogue.edit({
         companyId: world.companyId,
         messageId: sent.id,
@@ -215,7 +205,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
       }),
     );
     expect([byOther.code, byOther.message]).toEqual(['FORBIDDEN', 'only_author_changes_message']);
-    const byOutsider = await refusal(
+    const byOutsider = await rejection(
       as(world.unassignedTrainer).dialogue.delete({
         companyId: world.companyId,
         messageId: sent.id,
@@ -228,7 +218,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
       messageId: sent.id,
     });
     expect([deleted.body, deleted.deletedAt instanceof Date]).toEqual(['', true]);
-    const afterDelete = await refusal(
+    const afterDelete = await rejection(
       as(world.trainer).dialogue.edit({
         companyId: world.companyId,
         messageId: sent.id,
@@ -246,7 +236,7 @@ describe.each(testDatabases())('dialogue on $name', (target) => {
     await database.db.execute(
       sql`update messages set created_at = now() - make_interval(mins => ${past}) where id = ${late.id}`,
     );
-    const closed = await refusal(
+    const closed = await rejection(
       as(world.trainer).dialogue.edit({
         companyId: world.companyId,
         messageId: late.id,

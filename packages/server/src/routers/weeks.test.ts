@@ -9,27 +9,17 @@ import {
   type WeekStatus,
   type WeekView,
 } from '@berichtsheft/core';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { countTransitions } from '../db/queries/transitions.js';
 import { testDatabases } from '../testing/databases.js';
+import { rejection } from '../testing/rejection.js';
 import { callerFor, createWorld, sampleDays, type World } from '../testing/world.js';
 
 const WEEK = { isoYear: 2025, isoWeek: 40 };
 const MONDAY = mondayOf(WEEK);
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to be refused');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function expectRefused(promise: Promise<unknown>, code: TRPCError['code'], message?: string) {
   const error = await rejection(promise);

@@ -115,17 +115,25 @@ export function listMessages(
   );
 }
 
-export async function findMessage(
+/** One message with the thread it belongs to, found by `condition` on `m` (the message). */
+async function findMessageWhere(
   db: Executor,
-  messageId: string,
+  condition: SQL,
 ): Promise<(MessageRecord & ThreadSubject) | undefined> {
   const [message] = await messageRows<ThreadSubject>(
     db,
     sql`select ${messageColumns}, t.apprenticeship_id as "apprenticeshipId", t.week_id as "weekId"
         from messages m join threads t on t.id = m.thread_id join people p on p.id = m.author_id
-        where m.id = ${messageId}`,
+        where ${condition}`,
   );
   return message;
+}
+
+export function findMessage(
+  db: Executor,
+  messageId: string,
+): Promise<(MessageRecord & ThreadSubject) | undefined> {
+  return findMessageWhere(db, sql`m.id = ${messageId}`);
 }
 
 /** Messages changed (sent, edited, deleted) after `afterSeq`, in the order of their changes. */
@@ -222,18 +230,12 @@ export async function insertMessage(
 }
 
 /** The message the author sent earlier with this key, wherever they sent it. */
-export async function findMessageByClientKey(
+export function findMessageByClientKey(
   db: Executor,
   authorId: string,
   clientKey: string,
 ): Promise<(MessageRecord & ThreadSubject) | undefined> {
-  const [message] = await messageRows<ThreadSubject>(
-    db,
-    sql`select ${messageColumns}, t.apprenticeship_id as "apprenticeshipId", t.week_id as "weekId"
-        from messages m join threads t on t.id = m.thread_id join people p on p.id = m.author_id
-        where m.author_id = ${authorId} and m.client_key = ${clientKey}`,
-  );
-  return message;
+  return findMessageWhere(db, sql`m.author_id = ${authorId} and m.client_key = ${clientKey}`);
 }
 
 /** Replaces a message's text (or, with `deleted`, removes it), as the thread's next change, and announces it. */

@@ -55,11 +55,11 @@ export interface FollowContext extends CallerScope {
 
 /**
  * Follows a thread live for one of its participants (S10). It first sends every change after `lastEventId` (or none:
- * a client without one has just read the thread), then each change as it commits in any instance. Each change is sent whole, as it is now, with its sequence
- * as the event id, so a client that reconnects with the last id it saw misses nothing and gets nothing twice. Every
- * later look runs in a transaction of its own with membership and participation checked again (S9): whoever loses
- * access stops receiving at the next change. The subscription ends when the instance shuts down; the client then
- * reconnects, to this instance or another.
+ * a client without one has just read the thread), then each change as it commits in any instance. Each change is
+ * sent whole, as it is now, with its sequence as the event id, so a client that reconnects with the last id it saw
+ * misses nothing and gets nothing twice. Every look runs in a transaction of its own with membership and
+ * participation checked again (S9): whoever loses access stops receiving at the next change. The subscription ends
+ * when the instance shuts down; the client then reconnects, to this instance or another.
  */
 export async function followThread(
   context: FollowContext,
@@ -72,8 +72,9 @@ export async function followThread(
   const lastSeq = (await findThread(context.db, subject))?.lastSeq ?? 0;
   // An id from the future (another installation, a made-up one) would hide every change until the thread caught up.
   let cursor = Math.min(input.lastEventId == null ? lastSeq : Number(input.lastEventId), lastSeq);
-  const stops = [database.signals.closed, ...(signal ? [signal] : [])];
-  const stopped = () => stops.some((stop) => stop.aborted);
+  // The instance's shutdown wakes every watcher itself; only the client's leaving needs a listener of its own.
+  const stops = signal ? [signal] : [];
+  const stopped = () => database.signals.closed.aborted || stops.some((stop) => stop.aborted);
 
   const lookAgain = () =>
     inRequestTransaction(database, identity, companyId, async (tx, caller) => {
