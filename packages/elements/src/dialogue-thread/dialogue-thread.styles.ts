@@ -8,6 +8,12 @@ export const dialogueThreadStyles = [
   messageListStyles,
   composerStyles,
   css`
+    .title {
+      font-size: 1.25rem;
+      font-weight: 700;
+      line-height: 1.25;
+      margin: 0 0 calc(var(--_space) / 2);
+    }
     .scroller {
       max-height: min(32rem, 70vh);
       overflow-y: auto;

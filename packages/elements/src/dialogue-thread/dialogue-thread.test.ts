@@ -2,6 +2,8 @@ import { ApiError } from '@berichtsheft/client';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define/bh-dialogue-thread.js';
+import '../define/bh-report-editor.js';
+import '../define/bh-signoff-queue.js';
 import type { BhUnreadChangedEvent } from '../events.js';
 import {
   buttonNamed,
@@ -35,6 +37,15 @@ async function threadAs(person: 'anna' | 'tom', sample: Sample) {
 async function send(element: BhDialogueThread, text: string): Promise<void> {
   typeInto(query<HTMLTextAreaElement>(element, '#composer'), text);
   buttonNamed(element, 'Senden').click();
+}
+
+/** The conversation an element shows inside itself, once it is there. */
+async function nested(host: HTMLElement): Promise<BhDialogueThread> {
+  const find = () => host.shadowRoot?.querySelector<BhDialogueThread>('bh-dialogue-thread');
+  await waitUntil(find, `<${host.localName}> shows no conversation`);
+  const thread = find();
+  if (!thread) throw new Error('no conversation');
+  return thread;
 }
 
 function bodies(element: BhDialogueThread): string[] {
@@ -176,5 +187,37 @@ describe('<bh-dialogue-thread>', () => {
       window.dispatchEvent(new Event('online'));
       await setViewport({ width: 1024, height: 768 });
     }
+  });
+
+  it("links a week's conversation from the editor and from the review", async () => {
+    const sample = await createSample();
+    const { element: editor } = await inProvider<HTMLElement>(
+      sample.apiAs('anna'),
+      html`<bh-report-editor week="2026-W47"></bh-report-editor>`,
+      { companyId: sample.companyId },
+    );
+    await waitForText(editor, 'KW 47/2026');
+    const disclosure = query<HTMLDetailsElement>(editor, 'details.week-dialogue');
+    expect(disclosure.querySelector('bh-dialogue-thread')).to.equal(null);
+    query(editor, 'details.week-dialogue > summary').click();
+    const annaThread = await nested(editor);
+    await waitUntil(() => annaThread.shadowRoot?.querySelector('#composer'), 'no composer', {
+      timeout: 10_000,
+    });
+    await send(annaThread, 'Frage zu KW 47');
+
+    const { element: queue } = await inProvider<HTMLElement>(
+      sample.apiAs('tom'),
+      html`<bh-signoff-queue></bh-signoff-queue>`,
+      { companyId: sample.companyId },
+    );
+    await waitForText(queue, 'Anna Schmidt');
+    queue.shadowRoot?.querySelector<HTMLButtonElement>('button.open-week')?.click();
+    await waitForText(queue, 'Nachrichten zu dieser Woche');
+    query(queue, 'details.week-dialogue > summary').click();
+    const tomThread = await nested(queue);
+    await waitForText(tomThread, 'Frage zu KW 47');
+    await expect(editor).to.be.accessible();
+    await expect(queue).to.be.accessible();
   });
 });

@@ -56,6 +56,8 @@ export class BhDialogueThread extends BhConnectedElement {
   @property({ attribute: 'apprenticeship-id' }) apprenticeshipId: string | null = null;
   /** The week talked about; the apprenticeship as a whole when not set. */
   @property({ attribute: 'week-id' }) weekId: string | null = null;
+  /** The level of the thread's heading in the page's outline, 2 by default; deeper where it sits inside a section. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @state() protected thread: ThreadState | null = null;
   @state() protected status: FollowStatus | 'offline' = 'connecting';
@@ -354,12 +356,16 @@ export class BhDialogueThread extends BhConnectedElement {
     return text ? html`<p class="notice connection" role="status">${text}</p>` : nothing;
   }
 
+  get #level(): number {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
+
   protected override render() {
     const phase = this.#phase;
     return html`<section aria-labelledby="thread-title">
-      <h2 id="thread-title">
+      <div class="title" id="thread-title" role="heading" aria-level=${this.#level}>
         ${this.weekId ? msg('Nachrichten zu dieser Woche') : msg('Nachrichten')}
-      </h2>
+      </div>
       ${this.#feedback.renderAnnouncement()}
       ${phase === 'error' ? nothing : this.#feedback.renderProblem()}
       ${this.#renderBody(phase)}

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { weekContentStyles } from '../shared/week-content.js';
+import { weekDialogueStyles } from '../shared/week-dialogue.js';
 import { weekOverviewStyles } from './week-overview.styles.js';
 
 export const reportEditorStyles = [
   baseStyles,
   weekContentStyles,
+  weekDialogueStyles,
   weekOverviewStyles,
   css`
     section {

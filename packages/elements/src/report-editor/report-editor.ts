@@ -15,6 +15,7 @@ import {
 } from '../shared/format.js';
 import { initialState, LoadTask } from '../shared/load-task.js';
 import { renderWeekContent } from '../shared/week-content.js';
+import { renderWeekDialogue } from '../shared/week-dialogue.js';
 import { blankIsInApprenticeship, headingOfBlank } from './blank-week.js';
 import { type DayFieldHandlers, fieldError, renderDayFields } from './day-fields.js';
 import { type Draft, type DraftEntry, fieldId, newEntry } from './draft.js';
@@ -53,6 +54,8 @@ export class BhReportEditor extends BhConnectedElement {
   @property() week: string | null = null;
 
   @state() protected apprenticeships: ApprenticeshipView[] = [];
+  /** Whether the open week's conversation is shown. */
+  @state() protected weekDialogueOpen = false;
 
   /** The connection `apprenticeships` were listed for; another connection lists them anew. */
   #listedFor: { api: BerichtsheftApi; companyId: string } | null = null;
@@ -225,6 +228,17 @@ export class BhReportEditor extends BhConnectedElement {
       })}
       ${this.#feedback.renderProblem()}
       ${body ?? nothing}
+      ${
+        week
+          ? renderWeekDialogue({
+              week,
+              open: this.weekDialogueOpen,
+              onToggle: (open) => {
+                this.weekDialogueOpen = open;
+              },
+            })
+          : nothing
+      }
     `;
   }
 

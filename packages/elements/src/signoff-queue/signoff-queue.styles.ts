@@ -1,12 +1,14 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { weekContentStyles } from '../shared/week-content.js';
+import { weekDialogueStyles } from '../shared/week-dialogue.js';
 import { queueListStyles } from './queue-list.js';
 import { weekReviewStyles } from './week-review.js';
 
 export const signoffQueueStyles = [
   baseStyles,
   weekContentStyles,
+  weekDialogueStyles,
   queueListStyles,
   weekReviewStyles,
   css`

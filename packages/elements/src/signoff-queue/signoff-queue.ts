@@ -51,6 +51,8 @@ export class BhSignoffQueue extends BhConnectedElement {
   /** Ids of the weeks selected for a bulk approval. */
   @state() protected selected: ReadonlySet<string> = new Set();
   @state() protected bulkResult: BulkResultText | null = null;
+  /** Whether the open week's conversation is shown. */
+  @state() protected weekDialogueOpen = false;
 
   readonly #feedback = new FeedbackController(this);
 
@@ -245,6 +247,10 @@ export class BhSignoffQueue extends BhConnectedElement {
                 if (reason.trim()) this.reasonError = '';
               },
               onReturn: this.#return,
+              dialogueOpen: this.weekDialogueOpen,
+              onDialogueToggle: (open) => {
+                this.weekDialogueOpen = open;
+              },
             })
           : nothing;
       default:

@@ -4,6 +4,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../shared/format.js';
 import { statusLabel } from '../shared/labels.js';
 import { renderWeekContent } from '../shared/week-content.js';
+import { renderWeekDialogue } from '../shared/week-dialogue.js';
 import { weekName } from './queue-list.js';
 
 export interface WeekReviewOptions {
@@ -15,6 +16,9 @@ export interface WeekReviewOptions {
   onBack: () => void;
   onReasonInput: (reason: string) => void;
   onReturn: (event: Event) => void;
+  /** Whether the week's conversation is shown. */
+  dialogueOpen: boolean;
+  onDialogueToggle: (open: boolean) => void;
 }
 
 function renderReturnForm(options: WeekReviewOptions): TemplateResult {
@@ -50,6 +54,7 @@ export function renderWeekReview(week: WeekView, options: WeekReviewOptions): Te
       <button type="button" ?disabled=${options.busy} @click=${options.onBack}>${msg('Zurück zur Liste')}</button>
     </div>
     ${canReturn ? renderReturnForm(options) : nothing}
+    ${renderWeekDialogue({ week, open: options.dialogueOpen, onToggle: options.onDialogueToggle })}
   </article>`;
 }
 
