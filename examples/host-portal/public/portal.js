@@ -6,10 +6,12 @@ const messages = {
   de: {
     submitted: (week) => `KW ${week} wurde eingereicht.`,
     approved: (week) => `KW ${week} wurde abgezeichnet.`,
+    unread: (count) => `Ungelesene Nachrichten: ${count}`,
   },
   en: {
     submitted: (week) => `Week ${week} has been submitted.`,
     approved: (week) => `Week ${week} has been signed off.`,
+    unread: (count) => `Unread messages: ${count}`,
   },
 }[lang];
 
@@ -49,4 +51,9 @@ for (const provider of document.querySelectorAll('bh-provider')) {
   provider.addEventListener('bh-report-approved', (event) =>
     announce(messages.approved(event.detail.isoWeek)),
   );
+  // The portal's own badge: the dialogue says how many messages the person has not read in the company.
+  provider.addEventListener('bh-unread-changed', (event) => {
+    const badge = document.getElementById('portal-unread');
+    if (badge) badge.textContent = messages.unread(event.detail.total);
+  });
 }

@@ -52,6 +52,11 @@ export interface ThreadListener {
 /** A running subscription; `stop` ends it and any retry it has scheduled. */
 export interface Following {
   stop(): void;
+  /**
+   * Opens the stream again at once, from the last event received: for when the page knows the connection it had is
+   * gone (the browser is back online), instead of waiting for the next retry.
+   */
+  resume(): void;
 }
 
 /**

@@ -80,5 +80,13 @@ export function followThread(
       clearTimeout(retryTimer);
       subscription?.unsubscribe();
     },
+    resume() {
+      if (stopped) return;
+      clearTimeout(retryTimer);
+      subscription?.unsubscribe();
+      retries = 0;
+      listener.onStatus?.('reconnecting');
+      open();
+    },
   };
 }

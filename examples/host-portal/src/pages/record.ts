@@ -56,10 +56,12 @@ export function recordPage(options: RecordPageOptions): string {
 </p>
 <bh-provider api-url="${options.apiUrl}" company-id="${companyId}" lang="${options.lang}">
   ${isApprentice ? html`<div class="card embed"><bh-report-editor></bh-report-editor></div>` : ''}
+  ${isApprentice ? html`<div class="card embed"><bh-dialogue-thread></bh-dialogue-thread></div>` : ''}
   ${isReviewer ? html`<div class="card embed"><bh-signoff-queue></bh-signoff-queue></div>` : ''}
   ${isAdminOnly ? html`<p class="notice">${t.adminHint}</p>` : ''}
 </bh-provider>
-<p class="status-message" role="status" aria-live="polite" id="portal-status"></p>`;
+<p class="status-message" role="status" aria-live="polite" id="portal-status"></p>
+<p class="unread-count" id="portal-unread"></p>`;
   }
 
   const body = html`<h1 class="page-title">${t.navRecord}</h1>

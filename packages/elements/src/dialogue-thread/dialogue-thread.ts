@@ -141,6 +141,8 @@ export class BhDialogueThread extends BhConnectedElement {
 
   #onNetwork = () => {
     this.status = navigator.onLine ? 'reconnecting' : 'offline';
+    // Whatever stream was open before going offline cannot be trusted; a new one resumes after the last event.
+    if (navigator.onLine) this.#following?.resume();
   };
 
   #input(loaded: LoadedThread, connection: Connection) {
