@@ -66,6 +66,8 @@ export const REASON_CODES = [
   // The server cannot answer now (S26), or failed; details stay in the server's log.
   'database_busy',
   'database_unavailable',
+  // This instance is shutting down: live streams end with it, and their clients reconnect to another one.
+  'server_stopping',
   'internal_error',
 ] as const;
 

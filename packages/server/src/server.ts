@@ -104,6 +104,8 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      // Live streams never finish by themselves: they end first, so that their clients reconnect elsewhere at once.
+      await database.signals.close();
       await closeServer(server);
       await database.close();
     })();

@@ -84,6 +84,7 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
   body_too_large: () =>
     msg('Die Eingaben sind zu umfangreich, um sie zu speichern. Bitte kürzen Sie sie.'),
   route_not_found: notUnderstood,
+  server_stopping: unreachable,
   database_busy: () =>
     msg('Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.'),
   database_unavailable: unreachable,

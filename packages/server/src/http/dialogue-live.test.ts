@@ -163,6 +163,8 @@ describe.each(testDatabases().filter((target) => target.name === 'postgres'))(
         const readerProcess = processes[1];
         readerProcess?.child.kill('SIGTERM');
         await readerProcess?.exited;
+        // The open stream was ended by the shutdown, telling the client to come back, not cut by its grace period.
+        expect(received.interruptions).toContain('server_stopping');
         await post('während des Neustarts');
         await startInstance(readerPort);
         await post('nach dem Neustart');

@@ -34,6 +34,8 @@ export function liveClient(url: string, token: string) {
 export interface Received {
   events: { id: string; event: DialogueEventView }[];
   errors: unknown[];
+  /** The reasons the stream gave when it was lost and the client started to reconnect. */
+  interruptions: string[];
   /** Resolves once the server has opened the stream. */
   started(): Promise<void>;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
@@ -46,18 +48,23 @@ export function subscribeThread(
 ): Received {
   const events: Received['events'] = [];
   const errors: unknown[] = [];
+  const interruptions: string[] = [];
   let markStarted: () => void = () => {};
   const opened = new Promise<void>((resolve) => {
     markStarted = resolve;
   });
   const subscription = client.dialogue.events.subscribe(input, {
     onStarted: () => markStarted(),
+    onConnectionStateChange: (state) => {
+      if (state.state === 'connecting' && state.error) interruptions.push(state.error.message);
+    },
     onData: (envelope) => events.push({ id: envelope.id, event: envelope.data }),
     onError: (error) => errors.push(error),
   });
   return {
     events,
     errors,
+    interruptions,
     started: () => opened,
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import type { DialogueEventsInput, DialogueEventView } from '@berichtsheft/core';
-import { type TrackedEnvelope, tracked } from '@trpc/server';
+import { TRPCError, type TrackedEnvelope, tracked } from '@trpc/server';
 import type { CallerScope } from '../../access/caller-scope.js';
 import { notFound } from '../../access/refusals.js';
 import type { Identity } from '../../context.js';
@@ -58,8 +58,8 @@ export interface FollowContext extends CallerScope {
  * a client without one has just read the thread), then each change as it commits in any instance. Each change is
  * sent whole, as it is now, with its sequence as the event id, so a client that reconnects with the last id it saw
  * misses nothing and gets nothing twice. Every look runs in a transaction of its own with membership and
- * participation checked again (S9): whoever loses access stops receiving at the next change. The subscription ends
- * when the instance shuts down; the client then reconnects, to this instance or another.
+ * participation checked again (S9): whoever loses access stops receiving at the next change. When the instance shuts
+ * down the stream ends with `server_stopping` (503), and the client reconnects, to this instance or another.
  */
 export async function followThread(
   context: FollowContext,
@@ -74,7 +74,13 @@ export async function followThread(
   let cursor = Math.min(input.lastEventId == null ? lastSeq : Number(input.lastEventId), lastSeq);
   // The instance's shutdown wakes every watcher itself; only the client's leaving needs a listener of its own.
   const stops = signal ? [signal] : [];
-  const stopped = () => database.signals.closed.aborted || stops.some((stop) => stop.aborted);
+  const stopped = () => {
+    // A shutdown is no end of the thread: the client is told to come back, to this instance or another.
+    if (database.signals.closed.aborted) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'server_stopping' });
+    }
+    return stops.some((stop) => stop.aborted);
+  };
 
   const lookAgain = () =>
     inRequestTransaction(database, identity, companyId, async (tx, caller) => {
