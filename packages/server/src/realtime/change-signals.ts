@@ -52,9 +52,10 @@ export function createChangeSignals(source: NotificationSource): ChangeSignals {
         watchers.set(key, wakes);
       }
       wakes.add(wake);
+      // Safe to call twice: a second call must not drop the set of watchers that came after.
       return () => {
         wakes.delete(wake);
-        if (wakes.size === 0) watchers.delete(key);
+        if (wakes.size === 0 && watchers.get(key) === wakes) watchers.delete(key);
       };
     },
     async close() {

@@ -6,9 +6,9 @@ import type { Identity } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import {
   findThread,
-  messagesChangedSince,
-  readMarkersChangedSince,
-  type ThreadSubject,
+  type ThreadChanges,
+  type ThreadRecord,
+  threadChangesSince,
   threadKey,
 } from '../../db/queries/dialogue.js';
 import { temporaryDatabaseReason } from '../../db/temporary-failure.js';
@@ -25,27 +25,18 @@ interface Change {
   event: DialogueEventView;
 }
 
-/** Every message and read marker of the thread changed after `afterSeq`, in the order of their changes. */
-async function changesSince(
-  scope: CallerScope,
-  subject: ThreadSubject,
-  afterSeq: number,
-): Promise<Change[]> {
-  const thread = await findThread(scope.db, subject);
-  if (!thread || thread.lastSeq <= afterSeq) return [];
-  const messages = await messagesChangedSince(scope.db, thread.id, afterSeq);
-  const markers = await readMarkersChangedSince(scope.db, thread.id, afterSeq);
-  const changes: Change[] = [
-    ...messages.map((message) => ({
+/** The changes as the viewer sees them, in the order they were made. */
+function changesFor(changes: ThreadChanges, viewerId: string): Change[] {
+  return [
+    ...changes.messages.map((message) => ({
       seq: message.changeSeq,
-      event: { kind: 'message' as const, message: toMessageView(message, scope.person.id) },
+      event: { kind: 'message' as const, message: toMessageView(message, viewerId) },
     })),
-    ...markers.map((marker) => ({
+    ...changes.markers.map((marker) => ({
       seq: marker.changeSeq,
       event: { kind: 'read' as const, read: toReadMarkerView(marker) },
     })),
-  ];
-  return changes.sort((a, b) => a.seq - b.seq);
+  ].sort((a, b) => a.seq - b.seq);
 }
 
 export interface FollowContext extends CallerScope {
@@ -69,9 +60,25 @@ export async function followThread(
   const { subject } = await loadThreadSubject(context, input);
   const { database, identity } = context;
   const companyId = context.company.companyId;
-  const lastSeq = (await findThread(context.db, subject))?.lastSeq ?? 0;
+  // Watching begins before the thread is read, so that no change falls between the two.
+  const wake = new Wake();
+  const stopWatching = database.signals.watch(threadKey(subject), wake.set);
+  // A stream that is given up before it starts never reaches its `finally`.
+  signal?.addEventListener('abort', stopWatching, { once: true });
+  let thread: ThreadRecord | undefined;
+  try {
+    thread = await findThread(context.db, subject);
+  } catch (error) {
+    stopWatching();
+    throw error;
+  }
+  const lastSeq = thread?.lastSeq ?? 0;
+  let threadSeen = thread !== undefined;
   // An id from the future (another installation, a made-up one) would hide every change until the thread caught up.
   let cursor = Math.min(input.lastEventId == null ? lastSeq : Number(input.lastEventId), lastSeq);
+  // A client that has seen everything (the usual reconnect) costs nothing until the next change: after a restart,
+  // thousands of them come back at once.
+  if (cursor < lastSeq) wake.set();
   // The instance's shutdown wakes every watcher itself; only the client's leaving needs a listener of its own.
   const stops = signal ? [signal] : [];
   const stopped = () => {
@@ -82,20 +89,21 @@ export async function followThread(
     return stops.some((stop) => stop.aborted);
   };
 
+  // Membership comes fresh from entering the transaction; participation from the policies, which show the thread to
+  // its participants only. A thread seen before and hidden now means access was lost. (One not started yet shows
+  // nothing to anybody; a stream of someone who lost access before it started ends with its lifetime.)
   const lookAgain = () =>
     inRequestTransaction(database, identity, companyId, async (tx, caller) => {
       if (!caller.company) notFound('company_not_found');
-      const scope: CallerScope = { db: tx, person: caller.person, company: caller.company };
-      await loadThreadSubject(scope, input);
-      return changesSince(scope, subject, cursor);
+      const changes = await threadChangesSince(tx, subject, cursor);
+      if (!changes.found && threadSeen) {
+        notFound(subject.weekId === null ? 'apprenticeship_not_found' : 'week_not_found');
+      }
+      threadSeen ||= changes.found;
+      return changesFor(changes, caller.person.id);
     });
 
-  // Watching starts with the stream, inside it, so that a stream never started leaves no watch behind.
   return (async function* follow() {
-    const wake = new Wake();
-    const stopWatching = database.signals.watch(threadKey(subject), wake.set);
-    // The first look comes after the watch has begun, so no change falls between the two.
-    wake.set();
     try {
       while (true) {
         await wake.wait(stops);

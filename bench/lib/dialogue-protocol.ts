@@ -1,0 +1,17 @@
+/** What bench:dialogue sends its subscribers' process: where to connect, and as whom to follow which thread. */
+export interface SubscribeJob {
+  url: string;
+  subscriptions: {
+    token: string;
+    input: { companyId: string; apprenticeshipId: string; lastEventId: string };
+  }[];
+}
+
+/** What the subscribers' process reports back. */
+export type SubscriberReport =
+  | { kind: 'open'; count: number }
+  | { kind: 'arrivals'; arrivals: { body: string; at: number }[] }
+  | { kind: 'failure'; message: string };
+
+/** Milliseconds since the epoch with sub-millisecond precision, comparable between processes. */
+export const wallClock = () => performance.timeOrigin + performance.now();
