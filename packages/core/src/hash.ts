@@ -8,10 +8,12 @@ import { canonicalWeekContent, type WeekContent } from './content.js';
 export async function contentHash(value: unknown): Promise<string> {
   const canonical = canonicalize(value);
   if (canonical === undefined) throw new TypeError('Value cannot be represented as JSON');
-  const digest = await globalThis.crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(canonical),
-  );
+  return sha256Hex(new TextEncoder().encode(canonical));
+}
+
+/** SHA-256 (hex) of bytes, e.g. of an uploaded file; the same in the browser and on the server. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

@@ -1,5 +1,6 @@
 export * from './content.js';
 export * from './dialogue.js';
+export * from './files.js';
 export * from './hash.js';
 export * from './permissions.js';
 export * from './reasons.js';

@@ -34,6 +34,7 @@ export const REASON_CODES = [
   'apprenticeship_not_found',
   'week_not_found',
   'message_not_found',
+  'file_not_found',
   // Visible, but not the caller's to do.
   'only_apprentice_edits',
   'only_apprentice_submits',
@@ -53,6 +54,10 @@ export const REASON_CODES = [
   'invalid_utf8',
   'forbidden_key',
   'week_outside_apprenticeship',
+  // A file is refused for what it is (S20, S21): too large, not one of the accepted types, or without a usable name.
+  'file_too_large',
+  'file_type_not_allowed',
+  'file_name_invalid',
   'day_outside_week',
   // Refused by the HTTP layer before any procedure ran.
   'origin_not_allowed',

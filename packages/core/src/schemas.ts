@@ -11,6 +11,7 @@ import {
   type TextRule,
 } from './content.js';
 import { DIALOGUE_LIMITS } from './dialogue.js';
+import { FILE_LIMITS } from './files.js';
 import { hasControlCharacters, hasLoneSurrogates } from './text.js';
 import { daysOfWeek, isoWeeksInYear, parseIsoDate } from './week.js';
 
@@ -232,6 +233,14 @@ export const dialoguePostInput = z.strictObject({
   ...threadRef,
   body: trimmedText(TEXT_RULES.message, 'Write a message.'),
   clientKey: z.uuid({ message: 'Must be a UUID.' }),
+  /** Files the author uploaded for this message and has not attached to another. */
+  attachmentIds: z
+    .array(idSchema)
+    .max(FILE_LIMITS.perMessage, { message: `Attach at most ${FILE_LIMITS.perMessage} files.` })
+    .refine((ids) => new Set(ids).size === ids.length, {
+      message: 'Each file may appear only once.',
+    })
+    .optional(),
 });
 
 export const dialogueEditInput = z.strictObject({

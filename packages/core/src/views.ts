@@ -1,4 +1,5 @@
 import type { AttendanceType, EntryForm, EntryKind, ReportFormat } from './content.js';
+import type { FileMediaType } from './files.js';
 import type { CompanyRole } from './roles.js';
 import type { ReviewMode, WeekAction, WeekStatus } from './status.js';
 
@@ -129,7 +130,15 @@ export interface BulkApprovalView {
   results: BulkApprovalResultView[];
 }
 
-/** A message as one participant sees it. A deleted message keeps its place in the thread but no text. */
+/** A file attached to a message; its bytes come from the download route, never inside a view. */
+export interface MessageFileView {
+  id: string;
+  fileName: string;
+  mediaType: FileMediaType;
+  sizeBytes: number;
+}
+
+/** A message as one participant sees it. A deleted message keeps its place in the thread but no text or files. */
 export interface MessageView {
   id: string;
   /** Its place in the thread, in the order sent: pages are cut by it. */
@@ -140,6 +149,7 @@ export interface MessageView {
   authorName: string;
   /** Empty once deleted. */
   body: string;
+  attachments: MessageFileView[];
   sentAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       maxBatch: 20,
       maxBodyBytes: 1024 * 1024,
+      maxFileBytes: 10 * 1024 * 1024,
       logLevel: 'info',
       rateLimits: { call: 600, approval: 60, verification: 30 },
     });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FILE_LIMITS } from '@berichtsheft/core';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rate-limits.js';
 
@@ -42,6 +43,8 @@ export interface Config {
   allowedOrigins: string[];
   maxBatch: number;
   maxBodyBytes: number;
+  /** The largest file a message may carry (S20). */
+  maxFileBytes: number;
   /** How much the structured log says: `info` writes a line per request, `warn` only faults. */
   logLevel: LogLevel;
   /** Calls per minute and person (S30); 0 switches a limit off. */
@@ -224,6 +227,7 @@ const environmentSchema = z.object({
   BH_OIDC_ALGORITHMS: algorithms,
   BH_MAX_BATCH: integerIn(1, 1000, 20),
   BH_MAX_BODY_BYTES: integerIn(1024, 64 * 1024 * 1024, 1024 * 1024),
+  BH_MAX_FILE_BYTES: integerIn(1024, 100 * 1024 * 1024, FILE_LIMITS.maxBytes),
   BH_LOG_LEVEL: logLevel,
   BH_RATE_LIMIT_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.call),
   BH_RATE_LIMIT_APPROVALS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.approval),
@@ -265,6 +269,7 @@ export function loadConfig(env: Environment): Config {
     allowedOrigins: values.BH_ALLOWED_ORIGINS,
     maxBatch: values.BH_MAX_BATCH,
     maxBodyBytes: values.BH_MAX_BODY_BYTES,
+    maxFileBytes: values.BH_MAX_FILE_BYTES,
     logLevel: values.BH_LOG_LEVEL,
     rateLimits: {
       call: values.BH_RATE_LIMIT_PER_MINUTE,

@@ -81,6 +81,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     maxBatch: config.maxBatch,
     maxBodyBytes: config.maxBodyBytes,
+    maxFileBytes: config.maxFileBytes,
     isDraining: () => draining,
     logger,
     rateLimits: config.rateLimits,

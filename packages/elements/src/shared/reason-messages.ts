@@ -52,6 +52,8 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
   change_window_closed: () =>
     msg('Diese Nachricht kann nicht mehr geändert werden: Die Zeit dafür ist abgelaufen.'),
   message_deleted: () => msg('Diese Nachricht wurde gelöscht.'),
+  file_not_found: () =>
+    msg('Diese Datei wurde nicht gefunden oder Sie haben keinen Zugriff darauf.'),
   only_apprentice_edits: () => msg('Nur die oder der Auszubildende kann diese Woche bearbeiten.'),
   only_apprentice_submits: () =>
     msg('Nur die oder der Auszubildende kann diese Woche einreichen oder zurückziehen.'),
@@ -69,6 +71,9 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
       'Diese Anfrage wurde schon für einen anderen Schritt verwendet. Bitte laden Sie die Seite neu.',
     ),
   invalid_input: () => msg('Einige Angaben sind ungültig. Bitte prüfen Sie Ihre Eingaben.'),
+  file_too_large: () => msg('Die Datei ist zu groß.'),
+  file_type_not_allowed: () => msg('Nur PDF-, PNG- und JPEG-Dateien können angehängt werden.'),
+  file_name_invalid: () => msg('Die Datei hat keinen gültigen Namen.'),
   week_outside_apprenticeship: () => msg('Diese Woche liegt außerhalb der Ausbildungszeit.'),
   day_outside_week: () => msg('Ein Tag gehört nicht zu dieser Woche.'),
   origin_not_allowed: () =>

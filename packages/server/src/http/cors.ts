@@ -4,7 +4,7 @@ export const ALLOWED_METHODS = 'GET, POST';
 // `last-event-id` is what an event stream sends when it reconnects, to resume after the last event it saw.
 export const ALLOWED_HEADERS =
   'authorization, content-type, trpc-accept, x-trpc-source, last-event-id';
-const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After';
+const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After, Content-Disposition';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 export interface Cors {

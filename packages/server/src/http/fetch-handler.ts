@@ -6,6 +6,7 @@ import { createRateLimiter } from '../limits/rate-limiter.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../limits/rate-limits.js';
 import { appRouter } from '../routers/index.js';
 import { publicReason } from '../trpc/init.js';
+import { createFileResponder } from './file-routes.js';
 import {
   createRequestHandler,
   type FetchHandler,
@@ -21,6 +22,8 @@ export type FetchHandlerOptions = Omit<
   database: Database;
   /** Calls per minute and person (S30), counted in the database; the defaults when unset, none with null. */
   rateLimits?: RateLimits | null;
+  /** The largest file a message may carry, in bytes (S20); 10 MiB when unset. */
+  maxFileBytes?: number;
 };
 
 /**
@@ -34,6 +37,10 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
     ...options,
     ...(rateLimits === null ? {} : { rateLimiter: createRateLimiter(database, rateLimits) }),
     ping: () => database.ping(),
+    serveFiles: createFileResponder({
+      database,
+      ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+    }),
     serveTrpc: (request, identity, endpoint, log) =>
       fetchRequestHandler({
         endpoint,

@@ -224,7 +224,7 @@ describe('CORS (S5)', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(PORTAL);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'authorization, content-type, trpc-accept, x-trpc-source, last-event-id',
+      'authorization, content-type, trpc-accept, x-trpc-source, last-event-id, x-file-name',
     );
     expect(response.headers.get('vary')).toMatch(/^Origin\b/);
   });

@@ -24,6 +24,17 @@ export type TrpcResponder = (
   log: RequestLog,
 ) => Promise<Response>;
 
+/**
+ * Serves a request of the file routes (`/dialogue/files`, `/dialogue/files/<id>`) for an authenticated caller; `path`
+ * is what follows `/dialogue/files`.
+ */
+export type FileResponder = (
+  request: Request,
+  identity: Identity,
+  path: string,
+  log: RequestLog,
+) => Promise<Response>;
+
 export interface RequestHandlerOptions {
   verifier: TokenVerifier;
   /** Resolves when the database answers; used by /readyz. */
@@ -47,6 +58,8 @@ export interface RequestHandlerOptions {
   /** Told about unexpected failures too, e.g. by tests. Never receives tokens or request bodies. */
   onError?: (error: unknown) => void;
   serveTrpc: TrpcResponder;
+  /** Uploads and downloads of files; the routes answer 404 without it. */
+  serveFiles?: FileResponder;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -98,6 +111,60 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     }
   }
 
+  /**
+   * The caller of a request: nobody without a token, a verified identity with one, or the refusal to send for a bad
+   * token (401, or 503 while the issuer cannot be asked) or for too many calls (429, S30).
+   */
+  async function authenticate(
+    request: Request,
+    calls: readonly string[],
+  ): Promise<{ identity: Identity | null } | Response> {
+    const credentials = readBearer(request.headers.get('authorization'));
+    if (credentials.kind === 'absent') return { identity: null };
+    const result =
+      credentials.kind === 'malformed'
+        ? ({ ok: false, reason: 'token_malformed', status: 401 } as const)
+        : await options.verifier.verify(credentials.token);
+    if (!result.ok) {
+      const headers: Record<string, string> =
+        result.status === 503
+          ? { 'retry-after': '5' }
+          : {
+              'www-authenticate': `Bearer error="invalid_token", error_description="${result.reason}"`,
+            };
+      const code = result.status === 503 ? 'SERVICE_UNAVAILABLE' : 'UNAUTHORIZED';
+      return errorResponse(result.status, code, result.reason, headers);
+    }
+    if (options.rateLimiter) {
+      const decision = await options.rateLimiter.consume(result.identity, calls);
+      if (!decision.ok) {
+        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
+          'retry-after': String(decision.retryAfterSeconds),
+        });
+      }
+    }
+    return { identity: result.identity };
+  }
+
+  /** The file routes: authenticated always, with the uploads' own body limit applied by the responder. */
+  async function files(request: Request, path: string, log: RequestLog): Promise<Response> {
+    const serve = options.serveFiles;
+    if (!serve) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
+    const upload = path === '';
+    const allowed = upload ? 'POST' : 'GET';
+    if (request.method !== allowed) {
+      return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', { allow: allowed });
+    }
+    const caller = await authenticate(request, [upload ? 'dialogue.upload' : 'dialogue.download']);
+    if (caller instanceof Response) return caller;
+    if (caller.identity === null) {
+      return errorResponse(401, 'UNAUTHORIZED', 'authentication_required', {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    return serve(request, caller.identity, path, log);
+  }
+
   async function trpc(
     request: Request,
     url: URL,
@@ -116,33 +183,9 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     if (procedureNames(url, path).length > options.maxBatch) {
       return errorResponse(413, 'PAYLOAD_TOO_LARGE', 'batch_too_large');
     }
-    const credentials = readBearer(request.headers.get('authorization'));
-    let identity: Identity | null = null;
-    if (credentials.kind !== 'absent') {
-      const result =
-        credentials.kind === 'malformed'
-          ? ({ ok: false, reason: 'token_malformed', status: 401 } as const)
-          : await options.verifier.verify(credentials.token);
-      if (!result.ok) {
-        const headers: Record<string, string> =
-          result.status === 503
-            ? { 'retry-after': '5' }
-            : {
-                'www-authenticate': `Bearer error="invalid_token", error_description="${result.reason}"`,
-              };
-        const code = result.status === 503 ? 'SERVICE_UNAVAILABLE' : 'UNAUTHORIZED';
-        return errorResponse(result.status, code, result.reason, headers);
-      }
-      identity = result.identity;
-    }
-    if (identity !== null && options.rateLimiter) {
-      const decision = await options.rateLimiter.consume(identity, procedureNames(url, path));
-      if (!decision.ok) {
-        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
-          'retry-after': String(decision.retryAfterSeconds),
-        });
-      }
-    }
+    const caller = await authenticate(request, procedureNames(url, path));
+    if (caller instanceof Response) return caller;
+    const identity = caller.identity;
     let forwarded = request;
     if (request.method === 'GET') {
       const input = rawInputParameter(url);
@@ -179,6 +222,9 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     if (path === null) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
     if (path === '/trpc' || path.startsWith('/trpc/')) {
       return trpc(request, url, path.slice('/trpc/'.length), log);
+    }
+    if (path === '/dialogue/files' || path.startsWith('/dialogue/files/')) {
+      return files(request, path.slice('/dialogue/files'.length), log);
     }
     if (path === '/healthz' || path === '/readyz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {

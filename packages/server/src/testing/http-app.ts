@@ -26,6 +26,7 @@ export async function serveApp(
     rateLimits?: RateLimits | null;
     /** Another app's issuer, for a second instance of the same deployment; it stays open when this app closes. */
     issuer?: LocalIssuer;
+    maxFileBytes?: number;
   } = {},
 ): Promise<ServedApp> {
   const ownIssuer = options.issuer === undefined;
@@ -45,6 +46,7 @@ export async function serveApp(
         onError: options.onError ?? (() => {}),
         logger: capturedLogger(),
         ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+        ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
       }),
     );
   } catch (error) {

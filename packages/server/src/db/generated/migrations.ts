@@ -211,5 +211,25 @@ export const MIGRATIONS: MigrationMeta[] = [
     "bps": true,
     "folderMillis": 1796409858605,
     "hash": "f11585f5bd77888f9b0b031e0a04ebfa1798bb03b85e67ed661b65640e94b57d"
+  },
+  {
+    "sql": [
+      "CREATE TABLE \"message_files\" (\n\t\"id\" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,\n\t\"company_id\" uuid NOT NULL,\n\t\"uploaded_by\" uuid NOT NULL,\n\t\"message_id\" uuid,\n\t\"file_name\" text NOT NULL,\n\t\"media_type\" text NOT NULL,\n\t\"size_bytes\" integer NOT NULL,\n\t\"sha256\" text NOT NULL,\n\t\"content\" \"bytea\" NOT NULL,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"message_files_size_check\" CHECK (\"message_files\".\"size_bytes\" >= 0),\n\tCONSTRAINT \"message_files_sha256_check\" CHECK (\"message_files\".\"sha256\" ~ '^[0-9a-f]{64}$'),\n\tCONSTRAINT \"message_files_media_type_check\" CHECK (\"message_files\".\"media_type\" in ('application/pdf', 'image/png', 'image/jpeg'))\n);\n",
+      "\nALTER TABLE \"message_files\" ADD CONSTRAINT \"message_files_company_id_companies_id_fk\" FOREIGN KEY (\"company_id\") REFERENCES \"public\".\"companies\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "\nALTER TABLE \"message_files\" ADD CONSTRAINT \"message_files_uploaded_by_people_id_fk\" FOREIGN KEY (\"uploaded_by\") REFERENCES \"public\".\"people\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "\nALTER TABLE \"message_files\" ADD CONSTRAINT \"message_files_message_id_messages_id_fk\" FOREIGN KEY (\"message_id\") REFERENCES \"public\".\"messages\"(\"id\") ON DELETE no action ON UPDATE no action;",
+      "\nCREATE INDEX \"message_files_message_idx\" ON \"message_files\" USING btree (\"message_id\");",
+      "\n-- A file not yet attached is its uploader's alone; an attached one is seen by whoever sees its message (the\n-- participants of the thread, through the messages' policy) while the message is not deleted.\nALTER TABLE message_files ENABLE ROW LEVEL SECURITY;\n",
+      "\nALTER TABLE message_files FORCE ROW LEVEL SECURITY;\n",
+      "\nCREATE POLICY message_files_visible ON message_files FOR SELECT TO berichtsheft_runtime USING (\n  company_id = bh_current_company() AND (\n    (message_id IS NULL AND uploaded_by = bh_current_person())\n    OR EXISTS (SELECT 1 FROM messages m WHERE m.id = message_files.message_id AND m.deleted_at IS NULL)\n  )\n);\n",
+      "\nCREATE POLICY message_files_own_upload ON message_files FOR INSERT TO berichtsheft_runtime WITH CHECK (\n  company_id = bh_current_company() AND uploaded_by = bh_current_person() AND message_id IS NULL\n);\n",
+      "\n-- Attaching: only one's own unattached file, only to one's own message.\nCREATE POLICY message_files_own_attach ON message_files FOR UPDATE TO berichtsheft_runtime\nUSING (company_id = bh_current_company() AND uploaded_by = bh_current_person() AND message_id IS NULL)\nWITH CHECK (\n  uploaded_by = bh_current_person()\n  AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_files.message_id AND m.author_id = bh_current_person())\n);\n",
+      "\nCREATE POLICY message_files_own_removal ON message_files FOR DELETE TO berichtsheft_runtime\nUSING (company_id = bh_current_company() AND uploaded_by = bh_current_person());\n",
+      "\nGRANT SELECT, INSERT, DELETE ON message_files TO berichtsheft_runtime;\n",
+      "\nGRANT UPDATE (message_id) ON message_files TO berichtsheft_runtime;\n"
+    ],
+    "bps": true,
+    "folderMillis": 1796414556143,
+    "hash": "f4cd4d333815786fa8721d13a09f6e7be99bd0f3cdbffa482db79651a9d64718"
   }
 ];

@@ -1,3 +1,4 @@
+import type { MessageFileView } from '@berichtsheft/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { rowsOf } from '../raw-rows.js';
@@ -37,6 +38,7 @@ export interface MessageRecord {
   authorId: string;
   authorName: string;
   body: string;
+  attachments: MessageFileView[];
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -69,8 +71,15 @@ export async function findThread(
 /** Instants as milliseconds since the epoch: raw statements get timestamps from drizzle's drivers as text. */
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
+/** A message's files in the order they were uploaded, as JSON both drivers hand over as objects. */
+const attachmentsOfMessage = sql`coalesce((
+  select json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mediaType', f.media_type,
+    'sizeBytes', f.size_bytes) order by f.created_at, f.id)
+  from message_files f where f.message_id = m.id), '[]'::json)`;
+
 const messageColumns = sql`m.id, m.thread_id as "threadId", m.seq::float8 as seq,
   m.change_seq::float8 as "changeSeq", m.author_id as "authorId", p.display_name as "authorName", m.body,
+  ${attachmentsOfMessage} as attachments,
   ${epochMs(sql`m.created_at`)} as "createdAt", ${epochMs(sql`m.edited_at`)} as "editedAt",
   ${epochMs(sql`m.deleted_at`)} as "deletedAt"`;
 

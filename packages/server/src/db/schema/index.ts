@@ -8,6 +8,7 @@ export * from './days.js';
 export * from './entries.js';
 export * from './enums.js';
 export * from './memberships.js';
+export * from './message-files.js';
 export * from './people.js';
 export * from './threads.js';
 export * from './transitions.js';

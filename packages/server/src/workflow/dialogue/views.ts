@@ -11,6 +11,7 @@ export function toMessageView(message: MessageRecord, viewerId: string): Message
     authorId: message.authorId,
     authorName: message.authorName,
     body: message.body,
+    attachments: deleted ? [] : message.attachments,
     sentAt: message.createdAt,
     editedAt: message.editedAt,
     deletedAt: message.deletedAt,

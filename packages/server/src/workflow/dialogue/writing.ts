@@ -17,12 +17,33 @@ import {
   findMessageByClientKey,
   findThread,
   insertMessage,
+  type MessageRecord,
   moveReadMarker,
   takeNextSeq,
   threadKey,
 } from '../../db/queries/dialogue.js';
+import { attachFiles, removeFilesOfMessage } from '../../db/queries/message-files.js';
 import { loadThreadSubject } from './thread-access.js';
 import { toMessageView, toReadMarkerView } from './views.js';
+
+/**
+ * Attaches the files the author uploaded for the message, all or none: a file that is not theirs, is attached to
+ * another message already or does not exist refuses the whole message (its transaction is undone).
+ */
+async function withAttachments(
+  scope: CallerScope,
+  message: MessageRecord,
+  fileIds: readonly string[] | undefined,
+): Promise<MessageRecord> {
+  if (!fileIds || fileIds.length === 0) return message;
+  const attached = await attachFiles(scope.db, {
+    messageId: message.id,
+    uploaderId: scope.person.id,
+    fileIds,
+  });
+  if (attached !== fileIds.length) notFound('file_not_found');
+  return (await findMessage(scope.db, message.id)) ?? message;
+}
 
 /**
  * Sends a message to a thread, starting the thread with its first message. A retry with the same `clientKey` returns
@@ -41,7 +62,8 @@ export async function postMessage(
     clientKey: input.clientKey,
     body: input.body,
   });
-  if (sent) return toMessageView(sent, scope.person.id);
+  if (sent)
+    return toMessageView(await withAttachments(scope, sent, input.attachmentIds), scope.person.id);
   const earlier = await findMessageByClientKey(scope.db, scope.person.id, input.clientKey);
   if (!earlier || threadKey(earlier) !== threadKey(subject) || earlier.body !== input.body) {
     conflict('idempotency_key_reused');
@@ -74,6 +96,7 @@ async function changeOwnMessage(
     new Date(),
   );
   if (!decision.ok) refuse(decision);
+  if (change.deleted) await removeFilesOfMessage(scope.db, messageId);
   const changed = await changeMessage(scope.db, {
     apprenticeshipId: message.apprenticeshipId,
     weekId: message.weekId,
