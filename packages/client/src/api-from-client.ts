@@ -1,6 +1,7 @@
 import type { BerichtsheftApi, CallOptions } from './api.js';
 import { toApiError } from './error-mapping.js';
 import { ApiError } from './errors.js';
+import type { FileTransport } from './file-transport.js';
 import { followThread } from './follow-thread.js';
 import type { BerichtsheftClient } from './trpc-client.js';
 
@@ -37,8 +38,11 @@ async function call<T>(
   }
 }
 
-/** Implements the elements' `BerichtsheftApi` with a tRPC client; every failure becomes an `ApiError`. */
-export function apiFromClient(client: BerichtsheftClient): BerichtsheftApi {
+/**
+ * Implements the elements' `BerichtsheftApi` with a tRPC client and a way for files; every failure becomes an
+ * `ApiError`.
+ */
+export function apiFromClient(client: BerichtsheftClient, files: FileTransport): BerichtsheftApi {
   return {
     me: (options) => call(options, (opts) => client.me.query(undefined, opts)),
     listMyApprenticeships: (companyId, options) =>
@@ -73,5 +77,9 @@ export function apiFromClient(client: BerichtsheftClient): BerichtsheftApi {
     markThreadRead: (input, options) =>
       call(options, (opts) => client.dialogue.markRead.mutate(input, opts)),
     followThread: (input, listener) => followThread(client, input, listener),
+    uploadMessageFile: (companyId, file, fileName, options) =>
+      files.upload(companyId, file, fileName, options?.signal),
+    downloadMessageFile: (companyId, fileId, options) =>
+      files.download(companyId, fileId, options?.signal),
   };
 }

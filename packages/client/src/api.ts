@@ -8,6 +8,7 @@ import type {
   DialogueMessagesInput,
   DialoguePostInput,
   DialogueReadInput,
+  MessageFileView,
   MessageView,
   MeView,
   QueueItemView,
@@ -97,4 +98,16 @@ export interface BerichtsheftApi {
    * a reconnect resumes after the last event received, so nothing is missed or repeated.
    */
   followThread(input: DialogueEventsInput, listener: ThreadListener): Following;
+  /**
+   * Uploads a file for a message the caller is about to send (PDF, PNG or JPEG, decided by its bytes); pass its id
+   * in `attachmentIds` when posting. Until then nobody else sees it.
+   */
+  uploadMessageFile(
+    companyId: string,
+    file: Blob,
+    fileName: string,
+    options?: CallOptions,
+  ): Promise<MessageFileView>;
+  /** A message's file, for a participant of its thread. */
+  downloadMessageFile(companyId: string, fileId: string, options?: CallOptions): Promise<Blob>;
 }

@@ -21,4 +21,5 @@ export {
   isAborted,
   isApiError,
 } from './errors.js';
+export { type FileTransport, httpFileTransport } from './file-transport.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

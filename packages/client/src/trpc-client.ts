@@ -24,20 +24,26 @@ export function trpcEndpoint(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/trpc`;
 }
 
+/** The host's fetch (or the global one) with the bearer token from the host's callback and one refresh on 401. */
+export function authenticatedFetch(options: BerichtsheftClientOptions): FetchLike {
+  // Calling the global fetch detached from `globalThis` throws "Illegal invocation" in browsers.
+  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return createAuthFetch({
+    tokens: new TokenCache(options.getToken),
+    fetch: baseFetch,
+    onAuthRequired: options.onAuthRequired,
+  });
+}
+
 /**
  * The typed tRPC client: batched HTTP, superjson, bearer token from the host with one refresh on 401. Subscriptions
  * are server-sent events through an event source that fetches with the same token handling: the browser's own
  * `EventSource` can send no header, and a token in the URL would end up in logs (S1).
  */
-export function createBerichtsheftClient(options: BerichtsheftClientOptions): BerichtsheftClient {
-  const tokens = new TokenCache(options.getToken);
-  // Calling the global fetch detached from `globalThis` throws "Illegal invocation" in browsers.
-  const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const fetch = createAuthFetch({
-    tokens,
-    fetch: baseFetch,
-    onAuthRequired: options.onAuthRequired,
-  });
+export function createBerichtsheftClient(
+  options: BerichtsheftClientOptions,
+  fetch: FetchLike = authenticatedFetch(options),
+): BerichtsheftClient {
   const url = trpcEndpoint(options.url);
   return createTRPCClient<AppRouter>({
     links: [

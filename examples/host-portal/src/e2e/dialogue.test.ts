@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo-accounts.js';
@@ -7,7 +8,8 @@ import { createDemoDatabase, type DemoDatabase } from './demo-target.js';
 
 /**
  * Anna and Tom, each in a browser of their own (two contexts: two sessions, two sets of cookies), talk about Anna's
- * submitted week in the example portal: each sees the other's messages arrive without reloading, a message sent while
+ * submitted week in the example portal: each sees the other's messages arrive without reloading, a file Anna attaches
+ * reaches Tom over the real file routes, a message sent while
  * Anna is offline arrives once when she is back, and the portal's unread count follows what she has read.
  */
 describe('the dialogue between apprentice and trainer in the example portal', {
@@ -64,6 +66,7 @@ describe('the dialogue between apprentice and trainer in the example portal', {
   }
 
   let anna: { context: BrowserContext; page: Page };
+  let tom: { context: BrowserContext; page: Page };
   let annaThread: Locator;
   let tomThread: Locator;
 
@@ -72,7 +75,7 @@ describe('the dialogue between apprentice and trainer in the example portal', {
     annaThread = await annasWeekConversation(anna.page);
     await send(annaThread, 'Ist die Woche so in Ordnung?');
 
-    const tom = await signedIn('ausbilder.tom');
+    tom = await signedIn('ausbilder.tom');
     const queue = tom.page.locator('bh-signoff-queue');
     await queue
       .getByRole('button', { name: /^Bericht öffnen: Anna Becker/ })
@@ -91,6 +94,23 @@ describe('the dialogue between apprentice and trainer in the example portal', {
     expect(await accessibilityViolations(tom.page)).toEqual([]);
   });
 
+  it('lets Anna attach her timetable as a PDF, which Tom downloads under its name', async () => {
+    const content = Buffer.from('%PDF-1.7\nStundenplan November\n%%EOF');
+    await annaThread
+      .getByLabel('Dateien anhängen (PDF, PNG, JPEG)')
+      .setInputFiles({ name: 'Stundenplan.pdf', mimeType: 'application/pdf', buffer: content });
+    await send(annaThread, 'Hier der Stundenplan.');
+    const attachment = tomThread.getByRole('button', {
+      name: 'Anhang herunterladen: Stundenplan.pdf',
+    });
+    await attachment.waitFor();
+    const downloading = tom.page.waitForEvent('download');
+    await attachment.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('Stundenplan.pdf');
+    expect(await readFile(await download.path())).toEqual(content);
+  });
+
   it('brings a message sent while Anna was offline once she is back, and only once', async () => {
     const streams: string[] = [];
     anna.page.on('request', (request) => {
@@ -103,7 +123,7 @@ describe('the dialogue between apprentice and trainer in the example portal', {
     await anna.context.setOffline(false);
     await annaThread.getByText('Eine Frage noch zum Mittwoch.').waitFor({ timeout: 30_000 });
     await expect.poll(() => annaThread.getByText('Eine Frage noch zum Mittwoch.').count()).toBe(1);
-    expect(await annaThread.locator('.message').count()).toBe(3);
+    expect(await annaThread.locator('.message').count()).toBe(4);
     // Back online, the thread opened its stream anew, resuming after the last event it had seen.
     const resumedFrom = streams
       .map((url) => JSON.parse(new URL(url).searchParams.get('input') ?? '{}').json)

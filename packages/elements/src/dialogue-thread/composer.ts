@@ -1,11 +1,15 @@
 import { TEXT_RULES, textProblem } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { ChosenFile } from './attachments.js';
 
 /** A message on its way: shown in the thread until the server has it, or with a retry when sending failed. */
 export interface PendingMessage {
   clientKey: string;
   body: string;
+  /** The files to go with it, and the ids of those uploaded already: a retry uploads only the rest. */
+  files: readonly ChosenFile[];
+  uploaded: Readonly<Record<string, string>>;
   failed: boolean;
 }
 
@@ -29,6 +33,8 @@ export interface ComposerOptions {
   onSend: (event: Event) => void;
   onRetry: (pending: PendingMessage) => void;
   onDiscard: (pending: PendingMessage) => void;
+  /** The file field, inside the form before the send button. */
+  filePicker: TemplateResult;
 }
 
 function renderPending(options: ComposerOptions) {
@@ -37,6 +43,7 @@ function renderPending(options: ComposerOptions) {
     ${options.pending.map(
       (pending) => html`<li class=${pending.failed ? 'failed' : ''}>
         <p class="body">${pending.body}</p>
+        ${pending.files.length > 0 ? html`<p class="meta">${pending.files.map(({ file }) => file.name).join(', ')}</p>` : nothing}
         ${
           pending.failed
             ? html`<p class="field-error">${msg('Nicht gesendet.')}</p>
@@ -75,6 +82,7 @@ export function renderComposer(options: ComposerOptions) {
       ></textarea>
       <p id="composer-hint" class="hint">${msg('Mit Strg+Enter senden.')}</p>
       ${options.problem ? html`<p id="composer-error" class="field-error">${options.problem}</p>` : nothing}
+      ${options.filePicker}
       <button type="submit" class="primary send">${msg('Senden')}</button>
     </form>`;
 }

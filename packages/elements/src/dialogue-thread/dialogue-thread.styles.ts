@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
+import { attachmentStyles } from './attachments.js';
 import { composerStyles } from './composer.js';
 import { messageListStyles } from './message-list.js';
 
@@ -7,6 +8,7 @@ export const dialogueThreadStyles = [
   baseStyles,
   messageListStyles,
   composerStyles,
+  attachmentStyles,
   css`
     .title {
       font-size: 1.25rem;

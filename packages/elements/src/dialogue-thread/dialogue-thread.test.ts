@@ -220,4 +220,47 @@ describe('<bh-dialogue-thread>', () => {
     await expect(editor).to.be.accessible();
     await expect(queue).to.be.accessible();
   });
+
+  it('attaches a PDF to a message and refuses a renamed HTML file before uploading it', async () => {
+    const sample = await createSample();
+    const anna = await threadAs('anna', sample);
+    const tom = await threadAs('tom', sample);
+    const pick = (file: File) => {
+      const input = query<HTMLInputElement>(anna, '#composer-files');
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    pick(new File(['<!doctype html><script>alert(1)</script>'], 'Nachweis.pdf'));
+    await waitForText(anna, 'Nur PDF-, PNG- und JPEG-Dateien');
+    await expect(anna).to.be.accessible();
+
+    const content = '%PDF-1.7\nStundenplan\n%%EOF';
+    pick(new File([content], 'Stundenplan.pdf', { type: 'application/pdf' }));
+    await waitForText(anna, 'Stundenplan.pdf (1 KB)');
+    await send(anna, 'Der Stundenplan für November');
+    await waitForText(tom, 'Stundenplan.pdf (1 KB)');
+    await expect(tom).to.be.accessible();
+
+    const saved: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    };
+    try {
+      query<HTMLButtonElement>(tom, '.attachments button').click();
+      await waitUntil(() => saved.length === 1, 'nothing was downloaded');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(saved).to.deep.equal(['Stundenplan.pdf']);
+    const page = await sample
+      .directAs('tom')
+      .threadPage({ companyId: sample.companyId, apprenticeshipId: sample.apprenticeships.anna });
+    const [attachment] = page.messages[0]?.attachments ?? [];
+    if (!attachment) throw new Error('the message has no attachment');
+    const blob = await sample.directAs('tom').downloadMessageFile(sample.companyId, attachment.id);
+    expect(await blob.text()).to.equal(content);
+  });
 });

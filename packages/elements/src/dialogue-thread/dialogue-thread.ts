@@ -1,5 +1,10 @@
 import type { Following, FollowStatus } from '@berichtsheft/client';
-import type { DialogueEventView, MessageView, ThreadPageView } from '@berichtsheft/core';
+import type {
+  DialogueEventView,
+  MessageFileView,
+  MessageView,
+  ThreadPageView,
+} from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -8,6 +13,7 @@ import { BhConnectedElement } from '../shared/bh-connected-element.js';
 import { type Connection, connectionOf } from '../shared/connection.js';
 import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import { initialState, LoadTask } from '../shared/load-task.js';
+import { type ChosenFile, chooseFiles, renderFilePicker, saveFile } from './attachments.js';
 import { draftProblem, type PendingMessage, renderComposer } from './composer.js';
 import { dialogueThreadStyles } from './dialogue-thread.styles.js';
 import { renderMessageList } from './message-list.js';
@@ -64,6 +70,8 @@ export class BhDialogueThread extends BhConnectedElement {
   @state() protected draft = '';
   @state() protected draftError = '';
   @state() protected pending: PendingMessage[] = [];
+  @state() protected chosenFiles: ChosenFile[] = [];
+  @state() protected fileProblems: string[] = [];
   @state() protected editing: { id: string; text: string } | null = null;
   @state() protected busy = false;
   @state() protected now = new Date();
@@ -249,10 +257,14 @@ export class BhDialogueThread extends BhConnectedElement {
     const pending: PendingMessage = {
       clientKey: crypto.randomUUID(),
       body: this.draft.trim(),
+      files: this.chosenFiles,
+      uploaded: {},
       failed: false,
     };
     this.draft = '';
     this.draftError = '';
+    this.chosenFiles = [];
+    this.fileProblems = [];
     await this.#deliver(pending);
   };
 
@@ -265,11 +277,19 @@ export class BhDialogueThread extends BhConnectedElement {
     this.pending = [...this.pending.filter((p) => p.clientKey !== pending.clientKey), sending];
     await this.updateComplete;
     this.#scrollToEnd();
+    const uploaded = { ...pending.uploaded };
     try {
+      for (const { key, file } of pending.files) {
+        uploaded[key] ??= (
+          await connection.api.uploadMessageFile(connection.companyId, file, file.name)
+        ).id;
+      }
+      const attachmentIds = pending.files.flatMap(({ key }) => uploaded[key] ?? []);
       const sent = await connection.api.postMessage({
         ...this.#input(loaded, connection),
         body: pending.body,
         clientKey: pending.clientKey,
+        ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
       });
       this.pending = this.pending.filter((p) => p.clientKey !== pending.clientKey);
       if (this.thread) {
@@ -279,8 +299,27 @@ export class BhDialogueThread extends BhConnectedElement {
       this.#feedback.announcement = msg('Nachricht gesendet.');
     } catch (error) {
       this.pending = this.pending.map((p) =>
-        p.clientKey === pending.clientKey ? { ...p, failed: true } : p,
+        p.clientKey === pending.clientKey ? { ...p, uploaded, failed: true } : p,
       );
+      this.#feedback.fail(error);
+    }
+  }
+
+  #pickFiles = async (files: File[]) => {
+    const { chosen, problems } = await chooseFiles(this.chosenFiles, files);
+    this.chosenFiles = chosen;
+    this.fileProblems = problems;
+  };
+
+  async #download(file: MessageFileView): Promise<void> {
+    const connection = connectionOf(this.context);
+    if (!connection) return;
+    try {
+      saveFile(
+        await connection.api.downloadMessageFile(connection.companyId, file.id),
+        file.fileName,
+      );
+    } catch (error) {
       this.#feedback.fail(error);
     }
   }
@@ -415,6 +454,7 @@ export class BhDialogueThread extends BhConnectedElement {
                   this.editing = null;
                 },
                 onDelete: (message) => void this.#change(message, 'delete'),
+                onDownload: (file) => void this.#download(file),
               })
         }
       </div>
@@ -431,6 +471,14 @@ export class BhDialogueThread extends BhConnectedElement {
         onDiscard: (pending) => {
           this.pending = this.pending.filter((p) => p.clientKey !== pending.clientKey);
         },
+        filePicker: renderFilePicker({
+          chosen: this.chosenFiles,
+          problems: this.fileProblems,
+          onPick: (files) => void this.#pickFiles(files),
+          onRemove: (key) => {
+            this.chosenFiles = this.chosenFiles.filter((chosen) => chosen.key !== key);
+          },
+        }),
       })}`;
   }
 }

@@ -1,7 +1,8 @@
-import type { MessageView } from '@berichtsheft/core';
+import type { MessageFileView, MessageView } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { formatInstant } from '../shared/format.js';
+import { renderAttachments } from './attachments.js';
 import { readersOf, type ThreadState } from './thread-state.js';
 
 export interface MessageListOptions {
@@ -17,6 +18,7 @@ export interface MessageListOptions {
   onEditSave: (event: Event) => void;
   onEditCancel: () => void;
   onDelete: (message: MessageView) => void;
+  onDownload: (file: MessageFileView) => void;
 }
 
 function changeable(message: MessageView, now: Date): boolean {
@@ -47,7 +49,8 @@ function renderBody(message: MessageView, options: MessageListOptions) {
     </form>`;
   }
   // Text only, never markup (S7): the template puts it in as a text node.
-  return html`<p class="body">${message.body}</p>`;
+  return html`<p class="body">${message.body}</p>
+    ${renderAttachments(message.attachments, options.onDownload)}`;
 }
 
 function renderMessage(message: MessageView, options: MessageListOptions, newLine: boolean) {

@@ -1,15 +1,19 @@
-import type { BerichtsheftApi } from '@berichtsheft/client';
-import { apiFromClient } from '@berichtsheft/client/trpc';
+import { ApiError, type ApiErrorCode, type BerichtsheftApi } from '@berichtsheft/client';
+import { apiFromClient, type FileTransport } from '@berichtsheft/client/trpc';
 import { type DayInput, type IsoWeek, type WeekSaveInput, type WeekView } from '@berichtsheft/core';
 import {
   type AppRouter,
   appRouter,
   createContext,
   type Database,
+  downloadMessageFile,
+  type FileOutcome,
+  type Identity,
   openPgliteDatabase,
   type SampleCompany,
   type SamplePerson,
   seedSampleCompany,
+  uploadMessageFile,
 } from '@berichtsheft/server/playground';
 import { createTRPCClient, localLink } from '@trpc/client';
 import superjson from 'superjson';
@@ -21,6 +25,36 @@ let database: Promise<Database> | undefined;
 export function playgroundDatabase(): Promise<Database> {
   database ??= openPgliteDatabase();
   return database;
+}
+
+const HTTP_CODES: Record<number, ApiErrorCode> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'BAD_REQUEST',
+};
+
+/** A file use case's answer as the client hands it on: the value, or the `ApiError` the file routes would send. */
+function valueOf<T>(outcome: FileOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new ApiError(HTTP_CODES[outcome.status] ?? 'BAD_REQUEST', outcome.reason);
+}
+
+/** Files in the playground: the same use cases as the server's file routes, called without HTTP in between. */
+function playgroundFiles(database: Database, identity: Identity): FileTransport {
+  return {
+    upload: async (companyId, file, fileName) =>
+      valueOf(
+        await uploadMessageFile(database, identity, companyId, {
+          fileName,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        }),
+      ),
+    download: async (companyId, fileId) => {
+      const stored = valueOf(await downloadMessageFile(database, identity, companyId, fileId));
+      return new Blob([stored.content as Uint8Array<ArrayBuffer>], { type: stored.mediaType });
+    },
+  };
 }
 
 /** A sample company on the real server, and the API as each of its people sees it. */
@@ -59,13 +93,15 @@ export async function createSample(latest?: IsoWeek): Promise<Sample> {
         }),
       ],
     });
-  const directAs = (person: SamplePerson) => apiFromClient(clientAs(person, false));
+  const filesAs = (person: SamplePerson) => playgroundFiles(db, company.identities[person]);
+  const directAs = (person: SamplePerson) =>
+    apiFromClient(clientAs(person, false), filesAs(person));
   const read = (person: SamplePerson, weekId: string) =>
     directAs(person).getWeek({ companyId: company.companyId, weekId });
   return {
     ...company,
     faults,
-    apiAs: (person) => apiFromClient(clientAs(person, true)),
+    apiAs: (person) => apiFromClient(clientAs(person, true), filesAs(person)),
     directAs,
     read,
     saveElsewhere: async (person, weekId, change) => {

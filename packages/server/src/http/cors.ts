@@ -1,9 +1,10 @@
 import { errorResponse } from './responses.js';
 
 export const ALLOWED_METHODS = 'GET, POST';
-// `last-event-id` is what an event stream sends when it reconnects, to resume after the last event it saw.
+// `last-event-id` is what an event stream sends when it reconnects, to resume after the last event it saw;
+// `x-file-name` carries an uploaded file's name, which has no place in the URL (nor in the access log).
 export const ALLOWED_HEADERS =
-  'authorization, content-type, trpc-accept, x-trpc-source, last-event-id';
+  'authorization, content-type, trpc-accept, x-trpc-source, last-event-id, x-file-name';
 const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After, Content-Disposition';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

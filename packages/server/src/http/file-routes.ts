@@ -1,18 +1,29 @@
 import { FILE_LIMITS, idSchema } from '@berichtsheft/core';
-import type { CallerScope } from '../access/caller-scope.js';
-import type { Identity } from '../context.js';
 import type { Database } from '../db/database.js';
-import type { RequestLog } from '../logging/request-log.js';
-import { inRequestTransaction } from '../trpc/request-transaction.js';
-import { readMessageFile, storeMessageFile } from '../workflow/dialogue/files.js';
+import {
+  downloadMessageFile,
+  type FileOutcome,
+  uploadMessageFile,
+} from '../workflow/dialogue/files.js';
 import { readCappedBody } from './body.js';
 import type { FileResponder } from './request-handler.js';
-import { errorResponse, jsonResponse } from './responses.js';
+import { errorResponse, type HttpErrorCode, jsonResponse } from './responses.js';
 
 export interface FileRoutesOptions {
   database: Database;
   /** The largest file accepted, in bytes (S20); `FILE_LIMITS.maxBytes` when unset. */
   maxFileBytes?: number;
+}
+
+const CODES = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+} as const satisfies Record<number, HttpErrorCode>;
+
+function refusal(outcome: Extract<FileOutcome<unknown>, { ok: false }>): Response {
+  return errorResponse(outcome.status, CODES[outcome.status], outcome.reason);
 }
 
 /** `attachment; filename*=UTF-8''…` (RFC 6266, RFC 8187), with a plain ASCII fallback for old clients. */
@@ -44,20 +55,10 @@ function fileNameOf(request: Request): string | null {
 export function createFileResponder(options: FileRoutesOptions): FileResponder {
   const maxBytes = options.maxFileBytes ?? FILE_LIMITS.maxBytes;
 
-  /** Runs `work` as the caller in the company, in a request transaction; not a member: the company is not found. */
-  const asMember = (
-    companyId: string,
-    identity: Identity,
-    log: RequestLog,
-    work: (scope: CallerScope) => Promise<Response>,
-  ) =>
-    inRequestTransaction(options.database, identity, companyId, async (tx, caller) => {
-      log.personId = caller.person.id;
-      if (!caller.company) return errorResponse(404, 'NOT_FOUND', 'company_not_found');
-      return work({ db: tx, person: caller.person, company: caller.company });
-    });
-
   return async (request, identity, path, log) => {
+    const notePerson = (personId: string) => {
+      log.personId = personId;
+    };
     const companyId = idSchema.safeParse(new URL(request.url).searchParams.get('companyId'));
     if (!companyId.success) return errorResponse(400, 'BAD_REQUEST', 'invalid_input');
 
@@ -67,33 +68,38 @@ export function createFileResponder(options: FileRoutesOptions): FileResponder {
       // Read up to the limit and no further: a larger file is refused before anything is stored (S20).
       const body = await readCappedBody(request, maxBytes);
       if (!body.ok) return errorResponse(413, 'PAYLOAD_TOO_LARGE', 'file_too_large');
-      return asMember(companyId.data, identity, log, async (scope) => {
-        const outcome = await storeMessageFile(scope, { fileName, bytes: body.bytes });
-        if (!outcome.ok) {
-          const code = outcome.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-          return errorResponse(outcome.status, code, outcome.reason);
-        }
-        return jsonResponse(201, { file: outcome.file });
-      });
+      const uploaded = await uploadMessageFile(
+        options.database,
+        identity,
+        companyId.data,
+        { fileName, bytes: body.bytes, maxBytes },
+        notePerson,
+      );
+      return uploaded.ok ? jsonResponse(201, { file: uploaded.value }) : refusal(uploaded);
     }
 
     const fileId = idSchema.safeParse(path.slice(1));
     if (!fileId.success) return errorResponse(404, 'NOT_FOUND', 'file_not_found');
-    return asMember(companyId.data, identity, log, async (scope) => {
-      const file = await readMessageFile(scope, fileId.data);
-      if (!file) return errorResponse(404, 'NOT_FOUND', 'file_not_found');
-      // Never shown in the API's origin, never guessed at by a browser, never cached (S22).
-      return new Response(file.content as Uint8Array<ArrayBuffer>, {
-        status: 200,
-        headers: {
-          'content-type': file.mediaType,
-          'content-length': String(file.content.byteLength),
-          'content-disposition': contentDisposition(file.fileName),
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': 'sandbox',
-          'cache-control': 'no-store',
-        },
-      });
+    const found = await downloadMessageFile(
+      options.database,
+      identity,
+      companyId.data,
+      fileId.data,
+      notePerson,
+    );
+    if (!found.ok) return refusal(found);
+    const file = found.value;
+    // Never shown in the API's origin, never guessed at by a browser, never cached (S22).
+    return new Response(file.content as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: {
+        'content-type': file.mediaType,
+        'content-length': String(file.content.byteLength),
+        'content-disposition': contentDisposition(file.fileName),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': 'sandbox',
+        'cache-control': 'no-store',
+      },
     });
   };
 }

@@ -6,6 +6,12 @@ export { type Context, createContext, type Identity } from '../context.js';
 export type { Database } from '../db/database-types.js';
 export { type OpenPgliteOptions, openPgliteDatabase } from '../db/open-pglite.js';
 export { type AppRouter, appRouter } from '../routers/index.js';
+// The file use cases the HTTP file routes serve, for a playground without HTTP.
+export {
+  downloadMessageFile,
+  type FileOutcome,
+  uploadMessageFile,
+} from '../workflow/dialogue/files.js';
 export {
   PLAYGROUND_ISSUER,
   SAMPLE_LATEST_WEEK,
