@@ -13,7 +13,7 @@ interface Args {
   aboutWeek: boolean;
 }
 
-/** A short conversation about Anna's apprenticeship, sent through the real procedures. */
+/** A short conversation about Anna's apprenticeship with a file, sent through the real procedures. */
 async function converse(sample: Sample, weekId?: string): Promise<void> {
   const ref = {
     companyId: sample.companyId,
@@ -28,6 +28,18 @@ async function converse(sample: Sample, weekId?: string): Promise<void> {
   for (const [person, body] of lines) {
     await sample.directAs(person).postMessage({ ...ref, body, clientKey: crypto.randomUUID() });
   }
+  const timetable = new Blob(['%PDF-1.7\nStundenplan November\n%%EOF'], {
+    type: 'application/pdf',
+  });
+  const file = await sample
+    .directAs('anna')
+    .uploadMessageFile(sample.companyId, timetable, 'Stundenplan November.pdf');
+  await sample.directAs('anna').postMessage({
+    ...ref,
+    body: 'Hier noch der Stundenplan.',
+    clientKey: crypto.randomUUID(),
+    attachmentIds: [file.id],
+  });
 }
 
 function threadWith(
