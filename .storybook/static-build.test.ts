@@ -40,6 +40,7 @@ const STORIES: [id: string, text: string][] = [
   ['elements-bh-signoff-queue--queue', 'Ben Yılmaz'],
   ['elements-bh-report-editor--approved', 'Abgezeichnet von Tom Becker'],
   ['elements-bh-report-editor-week-overview--current-week', 'Wochenübersicht'],
+  ['elements-bh-dialogue-thread--conversation', 'Stundenplan November.pdf'],
 ];
 
 describe('the static Storybook', () => {
