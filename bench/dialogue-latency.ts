@@ -142,8 +142,10 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
     let open = false;
+    let live = false;
     subscribers.on('message', (message: SubscriberReport) => {
       if (message.kind === 'open') open = true;
+      if (message.kind === 'live') live = true;
       if (message.kind === 'failure') failures.push(new Error(message.message));
       if (message.kind === 'arrivals') {
         for (const { body, at } of message.arrivals) {
@@ -158,33 +160,40 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const expected = subscriptions.length;
-    console.log(
-      `${expected} subscriptions open on instance B; sending ${messages} messages through A`,
-    );
-
-    // The first second warms up (prepared statements, JIT) and is not counted.
-    const warmup = perSecond;
-    for (let n = -warmup; n < messages; n += 1) {
-      const apprentice = world.apprentices[(n + warmup) % world.apprentices.length];
-      if (!apprentice) break;
-      const body = `m-${n}-${randomUUID().slice(0, 8)}`;
+    const send = (apprenticeshipId: string, body: string, counted: boolean) => {
       const started = wallClock();
-      const counted = n >= 0;
       if (counted) sentAt.set(body, started);
       void writer.dialogue.post
-        .mutate({
-          companyId: world.companyId,
-          apprenticeshipId: apprentice.apprenticeshipId,
-          body,
-          clientKey: randomUUID(),
-        })
+        .mutate({ companyId: world.companyId, apprenticeshipId, body, clientKey: randomUUID() })
         .then(
           () => {
             if (counted) sendTimes.push(wallClock() - started);
           },
           (error: unknown) => failures.push(error),
         );
-      await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+    };
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+
+    // Warm-up, not counted: a message on every thread, until every subscriber has heard one. Only then are all
+    // subscriptions live on the server (the client calls a stream started before the server has followed it) and
+    // the statements prepared.
+    for (const apprentice of world.apprentices) {
+      send(apprentice.apprenticeshipId, `w-${randomUUID()}`, false);
+      await pause();
+    }
+    while (!live) {
+      if (failures.length > 0) throw failures[0];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log(
+      `${expected} subscriptions live on instance B; sending ${messages} messages through A`,
+    );
+
+    for (let n = 0; n < messages; n += 1) {
+      const apprentice = world.apprentices[n % world.apprentices.length];
+      if (!apprentice) break;
+      send(apprentice.apprenticeshipId, `m-${n}-${randomUUID().slice(0, 8)}`, true);
+      await pause();
     }
     const deadline = Date.now() + 10_000;
     while (latencies.length < messages * 2 && Date.now() < deadline) {

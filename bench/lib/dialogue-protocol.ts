@@ -10,6 +10,8 @@ export interface SubscribeJob {
 /** What the subscribers' process reports back. */
 export type SubscriberReport =
   | { kind: 'open'; count: number }
+  /** Every subscription has received a message: all are live on the server, not just opened by the client. */
+  | { kind: 'live' }
   | { kind: 'arrivals'; arrivals: { body: string; at: number }[] }
   | { kind: 'failure'; message: string };
 
