@@ -96,3 +96,36 @@ export function viewerPermissions(
     actions: WEEK_ACTIONS.filter((action) => decideTransition(relation, status, action, mode).ok),
   };
 }
+
+/**
+ * Who may take a record out of the system. The printed record (PDF) is for the exam, which trainers prepare with the
+ * apprentice; the portable record (everything, the dialogue included), its import and its deletion belong to the
+ * apprentice alone (S24).
+ */
+export function decideRecordAccess(
+  relation: ApprenticeshipRelation,
+  use: 'print' | 'portable',
+): Decision<Record<never, never>> {
+  if (!canSeeApprenticeship(relation))
+    return { ok: false, code: 'not_found', reason: 'apprenticeship_not_found' };
+  if (use === 'portable' && relation !== 'owner')
+    return { ok: false, code: 'forbidden', reason: 'only_apprentice_exports_record' };
+  return { ok: true };
+}
+
+/**
+ * May the apprentice delete their record now? Only after the apprenticeship ended, and only once they have exported it
+ * since it last changed, so nothing is deleted that they could not keep (S24).
+ */
+export function decideRecordDeletion(
+  relation: ApprenticeshipRelation,
+  record: { endDate: string; today: string; exportedSinceLastChange: boolean },
+): Decision<Record<never, never>> {
+  const access = decideRecordAccess(relation, 'portable');
+  if (!access.ok) return access;
+  if (record.endDate >= record.today)
+    return { ok: false, code: 'conflict', reason: 'record_not_ended' };
+  if (!record.exportedSinceLastChange)
+    return { ok: false, code: 'conflict', reason: 'record_not_exported' };
+  return { ok: true };
+}

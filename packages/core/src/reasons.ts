@@ -40,6 +40,8 @@ export const REASON_CODES = [
   'only_apprentice_submits',
   'only_assigned_reviewer',
   'only_author_changes_message',
+  // The portable record is the apprentice's: only they export, import or delete it (S24).
+  'only_apprentice_exports_record',
   // The week's state does not allow it, or changed since the caller read it (S17).
   'week_not_editable',
   'transition_not_allowed',
@@ -48,6 +50,13 @@ export const REASON_CODES = [
   // A message can be changed only for a short while after sending, and not once it is deleted.
   'change_window_closed',
   'message_deleted',
+  // A record can be deleted only once its apprenticeship has ended and its owner has exported it (S24).
+  'record_not_ended',
+  'record_not_exported',
+  // An import must be a record file this server reads, whose approvals match their content, for weeks not yet here.
+  'record_invalid',
+  'record_tampered',
+  'record_weeks_exist',
   // The input is wrong.
   'invalid_input',
   // The request itself is malformed: text that is not UTF-8, or a key that would reach an object's prototype.

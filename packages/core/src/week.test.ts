@@ -7,6 +7,7 @@ import {
   isoWeeksInYear,
   mondayOf,
   parseIsoDate,
+  reportNumberOf,
   trainingYearOf,
   weekOverlaps,
 } from './week.js';
@@ -56,5 +57,14 @@ describe('training year', () => {
   it('tells whether a week overlaps the apprenticeship', () => {
     expect(weekOverlaps({ isoYear: 2025, isoWeek: 31 }, '2025-08-01', '2028-07-31')).toBe(true);
     expect(weekOverlaps({ isoYear: 2025, isoWeek: 30 }, '2025-08-01', '2028-07-31')).toBe(false);
+  });
+});
+
+describe('report numbers', () => {
+  it('counts calendar weeks from the week the training starts in, across years', () => {
+    expect(reportNumberOf('2024-08-01', { isoYear: 2024, isoWeek: 31 })).toBe(1);
+    expect(reportNumberOf('2024-08-01', { isoYear: 2024, isoWeek: 32 })).toBe(2);
+    expect(reportNumberOf('2024-08-01', { isoYear: 2025, isoWeek: 1 })).toBe(23);
+    expect(reportNumberOf('2024-08-01', { isoYear: 2027, isoWeek: 30 })).toBe(157);
   });
 });

@@ -83,3 +83,13 @@ export function weekOverlaps(week: IsoWeek, startDate: string, endDate: string):
   const sunday = addDays(monday, 6);
   return sunday >= startDate && monday <= endDate;
 }
+
+/**
+ * The report number (Nachweis Nr.) of a week: weeks counted from the calendar week the training starts in, which is
+ * number 1, whatever order the weeks are written in.
+ */
+export function reportNumberOf(startDate: string, week: IsoWeek): number {
+  const first = Date.parse(`${mondayOf(isoWeekOf(startDate))}T00:00:00Z`);
+  const monday = Date.parse(`${mondayOf(week)}T00:00:00Z`);
+  return Math.round((monday - first) / (7 * DAY_MS)) + 1;
+}

@@ -59,6 +59,24 @@ export const REASON_MESSAGES: { readonly [C in ShownReason]: () => string } = {
     msg('Nur die oder der Auszubildende kann diese Woche einreichen oder zurückziehen.'),
   only_assigned_reviewer: () =>
     msg('Nur zugeordnete Ausbilder/innen können diese Woche abzeichnen oder zurückgeben.'),
+  only_apprentice_exports_record: () =>
+    msg(
+      'Nur die oder der Auszubildende kann den eigenen Ausbildungsnachweis exportieren, einlesen oder löschen.',
+    ),
+  record_not_ended: () =>
+    msg('Der Ausbildungsnachweis kann erst nach dem Ende der Ausbildung gelöscht werden.'),
+  record_not_exported: () =>
+    msg(
+      'Bitte exportieren Sie Ihren Ausbildungsnachweis zuerst; erst danach kann er gelöscht werden.',
+    ),
+  record_invalid: () =>
+    msg('Diese Datei ist kein Ausbildungsnachweis, den dieser Dienst einlesen kann.'),
+  record_tampered: () =>
+    msg(
+      'Die Datei wurde verändert: Bei mindestens einer abgezeichneten Woche passt der Inhalt nicht mehr zur Abzeichnung.',
+    ),
+  record_weeks_exist: () =>
+    msg('Einige Wochen dieser Datei sind hier schon vorhanden; es wurde nichts eingelesen.'),
   week_not_editable: () => msg('Diese Woche kann in ihrem Status nicht mehr bearbeitet werden.'),
   transition_not_allowed: () =>
     msg('Dieser Schritt ist im aktuellen Status der Woche nicht möglich.'),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id } from './columns.js';
 import { people } from './people.js';
 import { reportWeeks } from './weeks.js';
@@ -20,9 +29,17 @@ export const approvals = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' })
       .notNull()
       .defaultNow(),
+    /**
+     * The Prüfcode printed beside the approved week, derived from the id and the hash (bh_verification_code in
+     * migration 0007), so it is the same wherever the approval is stored, also after an export and import.
+     */
+    verificationCode: text('verification_code')
+      .notNull()
+      .generatedAlwaysAs(sql`bh_verification_code(id, content_hash)`),
   },
   (table) => [
     unique('approvals_week_version_key').on(table.weekId, table.version),
+    uniqueIndex('approvals_verification_code_key').on(table.verificationCode),
     check('approvals_content_hash_check', sql`${table.contentHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );

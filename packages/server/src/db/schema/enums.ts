@@ -26,3 +26,10 @@ export const weekActionEnum = pgEnum('week_action', WEEK_ACTIONS);
 export const attendanceTypeEnum = pgEnum('attendance_type', ATTENDANCE_TYPES);
 export const entryKindEnum = pgEnum('entry_kind', ENTRY_KINDS);
 export const entryFormEnum = pgEnum('entry_form', ENTRY_FORMS);
+export const recordEventKindEnum = pgEnum('record_event_kind', [
+  'pdf_export',
+  'record_export',
+  'record_import',
+  'record_deletion',
+  'retention',
+]);

@@ -10,6 +10,7 @@ export * from './enums.js';
 export * from './memberships.js';
 export * from './message-files.js';
 export * from './people.js';
+export * from './record-events.js';
 export * from './threads.js';
 export * from './transitions.js';
 export * from './weeks.js';
