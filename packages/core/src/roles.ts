@@ -19,3 +19,8 @@ export type ApprenticeshipRelation = (typeof APPRENTICESHIP_RELATIONS)[number];
 /** Kinds of assignment of a reviewer to an apprenticeship. */
 export const ASSIGNMENT_ROLES = ['trainer', 'delegate'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+
+/** The assignment behind a relation to an apprenticeship; null for its apprentice and for anyone else. */
+export function assignmentRoleOf(relation: ApprenticeshipRelation): AssignmentRole | null {
+  return relation === 'trainer' || relation === 'delegate' ? relation : null;
+}

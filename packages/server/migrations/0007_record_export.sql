@@ -9,6 +9,7 @@ CREATE TABLE "record_events" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "approvals" ADD COLUMN "approver_role" "assignment_role";--> statement-breakpoint
 -- The Prüfcode of an approval: Crockford base 32 of the first 80 bits of SHA-256 over a context line, the approval's id
 -- and the hash it signed. Stored as a generated column, so every approval has one however it was written, and it
 -- stays the same when the approval moves to another installation with its id.
@@ -39,6 +40,19 @@ $$;
 ALTER TABLE "approvals" ADD COLUMN "verification_code" text GENERATED ALWAYS AS (bh_verification_code(id, content_hash)) STORED NOT NULL;--> statement-breakpoint
 CREATE INDEX "record_events_apprenticeship_idx" ON "record_events" USING btree ("apprenticeship_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "approvals_verification_code_key" ON "approvals" USING btree ("verification_code");--> statement-breakpoint
+CREATE INDEX "approvals_approver_idx" ON "approvals" USING btree ("approver_id");--> statement-breakpoint
+CREATE INDEX "status_transitions_actor_idx" ON "status_transitions" USING btree ("actor_id");--> statement-breakpoint
+-- Approvals signed before the role was kept take it from the approver's assignment, as the record showed it until now.
+ALTER TABLE approvals DISABLE TRIGGER approvals_append_only;
+--> statement-breakpoint
+UPDATE approvals a SET approver_role = (
+  SELECT s.role FROM assignments s JOIN report_weeks w ON w.apprenticeship_id = s.apprenticeship_id
+  WHERE w.id = a.week_id AND s.person_id = a.approver_id
+  ORDER BY s.revoked_at IS NULL DESC, s.created_at DESC LIMIT 1
+);
+--> statement-breakpoint
+ALTER TABLE approvals ENABLE TRIGGER approvals_append_only;
+--> statement-breakpoint
 -- Maintenance (an import that restores a record with its history, a deletion of a whole record, retention) runs as the
 -- owner with bh.maintenance set for its transaction and may then write what the triggers of 0001 and 0003 otherwise
 -- refuse. Requests run as berichtsheft_runtime, for which the setting means nothing. `role` is read rather than
@@ -114,11 +128,7 @@ RETURNS TABLE (
   days json
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT w.iso_year, w.iso_week, a.approved_at, p.display_name,
-    (SELECT s.role FROM assignments s
-      WHERE s.apprenticeship_id = w.apprenticeship_id AND s.person_id = a.approver_id
-      ORDER BY s.revoked_at IS NULL DESC, s.created_at DESC LIMIT 1),
-    a.content_hash, w.department,
+  SELECT w.iso_year, w.iso_week, a.approved_at, p.display_name, a.approver_role, a.content_hash, w.department,
     coalesce((
       SELECT json_agg(json_build_object(
         'date', d.date,
@@ -166,3 +176,20 @@ CREATE POLICY chambers_of_visible_company ON chambers FOR SELECT TO berichtsheft
 );
 --> statement-breakpoint
 GRANT SELECT ON chambers, attachments TO berichtsheft_runtime;
+--> statement-breakpoint
+-- People a company's records name are visible to it also when they signed or acted in its weeks without an assignment
+-- here, as the approvers of a record imported from another installation (the indexes above keep each check one probe).
+DROP POLICY people_visible ON people;
+--> statement-breakpoint
+CREATE POLICY people_visible ON people FOR SELECT TO berichtsheft_runtime USING (
+  id = bh_current_person()
+  OR (issuer = current_setting('bh.issuer', true) AND subject = current_setting('bh.subject', true))
+  OR EXISTS (SELECT 1 FROM apprenticeships a WHERE a.apprentice_id = people.id)
+  OR EXISTS (
+    SELECT 1 FROM assignments s
+    JOIN apprenticeships a ON a.id = s.apprenticeship_id
+    WHERE s.person_id = people.id
+  )
+  OR EXISTS (SELECT 1 FROM approvals a WHERE a.approver_id = people.id)
+  OR EXISTS (SELECT 1 FROM status_transitions t WHERE t.actor_id = people.id)
+);

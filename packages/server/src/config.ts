@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { FILE_LIMITS } from '@berichtsheft/core';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rate-limits.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './maintenance/retention.js';
 
 /** Signature algorithms the server accepts at most. Symmetric ones (HS*) and `none` are never allowed (RFC 8725). */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -49,6 +50,12 @@ export interface Config {
   logLevel: LogLevel;
   /** Calls per minute and person (S30); 0 switches a limit off. */
   rateLimits: RateLimits;
+  /** The largest record file an import takes, and the most it may unpack to. */
+  maxImportBytes: number;
+  /** Where clients reach the API, for the verification links in printed records; unset: as each request names it. */
+  publicUrl: string | undefined;
+  /** How long each class of data is kept before the daily job removes it (S24). */
+  retention: RetentionPolicy;
 }
 
 export interface ConfigIssue {
@@ -213,6 +220,23 @@ const logLevel = optionalText.transform((value, ctx): LogLevel => {
   return known;
 });
 
+const publicUrl = optionalText.refine(
+  (value) => {
+    if (value === undefined) return true;
+    const url = parseUrl(value);
+    return (
+      url !== null &&
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.search === '' &&
+      url.hash === ''
+    );
+  },
+  {
+    message:
+      'expected an http(s) URL without query or fragment, e.g. https://api.example.org/berichtsheft',
+  },
+);
+
 const environmentSchema = z.object({
   DATABASE_URL: databaseUrl,
   BH_DATA_DIR: optionalText,
@@ -232,6 +256,12 @@ const environmentSchema = z.object({
   BH_RATE_LIMIT_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.call),
   BH_RATE_LIMIT_APPROVALS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.approval),
   BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.verification),
+  BH_RATE_LIMIT_EXPORTS_PER_MINUTE: integerIn(0, 1_000_000, DEFAULT_RATE_LIMITS.export),
+  BH_MAX_IMPORT_BYTES: integerIn(1024 * 1024, 2 * 1024 * 1024 * 1024, 256 * 1024 * 1024),
+  BH_PUBLIC_URL: publicUrl,
+  BH_RETAIN_UNSENT_FILES_HOURS: integerIn(1, 24 * 365, DEFAULT_RETENTION.unsentFilesHours),
+  BH_RETAIN_ENDED_RECORDS_DAYS: integerIn(0, 365 * 100, 0),
+  BH_RETAIN_RECORD_EVENTS_DAYS: integerIn(1, 365 * 100, DEFAULT_RETENTION.recordEventsDays),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -275,6 +305,15 @@ export function loadConfig(env: Environment): Config {
       call: values.BH_RATE_LIMIT_PER_MINUTE,
       approval: values.BH_RATE_LIMIT_APPROVALS_PER_MINUTE,
       verification: values.BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE,
+      export: values.BH_RATE_LIMIT_EXPORTS_PER_MINUTE,
+    },
+    maxImportBytes: values.BH_MAX_IMPORT_BYTES,
+    publicUrl: values.BH_PUBLIC_URL?.replace(/\/+$/, ''),
+    retention: {
+      unsentFilesHours: values.BH_RETAIN_UNSENT_FILES_HOURS,
+      endedRecordsDays:
+        values.BH_RETAIN_ENDED_RECORDS_DAYS === 0 ? null : values.BH_RETAIN_ENDED_RECORDS_DAYS,
+      recordEventsDays: values.BH_RETAIN_RECORD_EVENTS_DAYS,
     },
   };
 }

@@ -7,6 +7,7 @@ import { createFetchHandler } from './http/fetch-handler.js';
 import { createNodeServer } from './http/node-server.js';
 import { describeError } from './logging/describe-error.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { scheduleRetention } from './maintenance/retention.js';
 
 export interface StartServerOptions {
   /** Interface to listen on; all interfaces when unset. */
@@ -82,6 +83,8 @@ export async function startServer(
     maxBatch: config.maxBatch,
     maxBodyBytes: config.maxBodyBytes,
     maxFileBytes: config.maxFileBytes,
+    maxImportBytes: config.maxImportBytes,
+    publicUrl: config.publicUrl,
     isDraining: () => draining,
     logger,
     rateLimits: config.rateLimits,
@@ -100,11 +103,16 @@ export async function startServer(
       : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   logger.info({ url, database: describeDatabase(config) }, 'listening');
+  const retention = scheduleRetention(database, config.retention, (outcome) => {
+    if ('error' in outcome) logger.error({ err: describeError(outcome.error) }, 'retention failed');
+    else if (outcome.run) logger.info(outcome.run, 'retention applied');
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      retention.stop();
       // Live streams never finish by themselves: they end first, so that their clients reconnect elsewhere at once.
       await database.signals.close();
       await closeServer(server);

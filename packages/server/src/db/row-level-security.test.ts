@@ -238,6 +238,27 @@ describe.each(testDatabases())('row-level security as the second wall on $name (
         sql`update report_weeks set company_id = ${world.otherCompanyId} where id = ${approved.id}`,
       ),
     ).toMatch(/permission denied/);
-    expect(await asApprentice(sql`select id from chambers`)).toMatch(/permission denied/);
+    expect(
+      await asApprentice(sql`insert into chambers (name, chamber_number) values ('x', 'x')`),
+    ).toMatch(/permission denied/);
+    // The maintenance switch of migration 0007 means nothing to the runtime role.
+    expect(
+      await failureOf(
+        inRequestTransaction(database, world.apprentice.identity, world.companyId, async (tx) => {
+          await tx.execute(sql`select set_config('bh.maintenance', 'on', true)`);
+          await tx.execute(sql`delete from days where week_id = ${approved.id}`);
+        }),
+      ),
+    ).toMatch(/approved_content_frozen/);
+  });
+
+  it('shows a request the chamber of its own company only', async () => {
+    const chambers = await inRequestTransaction(
+      database,
+      world.apprentice.identity,
+      world.companyId,
+      (tx) => rowsOf<{ name: string }>(tx, sql`select name from chambers`),
+    );
+    expect(chambers).toEqual([{ name: 'IHK Test' }]);
   });
 });

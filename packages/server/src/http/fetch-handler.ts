@@ -7,6 +7,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from '../limits/rate-limits.js';
 import { appRouter } from '../routers/index.js';
 import { publicReason } from '../trpc/init.js';
 import { createFileResponder } from './file-routes.js';
+import { createRecordResponder, serveVerification } from './record-routes.js';
 import {
   createRequestHandler,
   type FetchHandler,
@@ -24,10 +25,17 @@ export type FetchHandlerOptions = Omit<
   rateLimits?: RateLimits | null;
   /** The largest file a message may carry, in bytes (S20); 10 MiB when unset. */
   maxFileBytes?: number;
+  /** The largest record file an import takes, in bytes; 256 MiB when unset. */
+  maxImportBytes?: number;
+  /** Where clients reach the API, for the links printed in records; as each request names it when unset. */
+  publicUrl?: string | undefined;
 };
 
+const DEFAULT_MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
 /**
- * The whole API as one `(Request) => Promise<Response>` function: tRPC at `/trpc`, `/healthz` and `/readyz`.
+ * The whole API as one `(Request) => Promise<Response>` function: tRPC at `/trpc`, the file and record routes, the
+ * public `/verify`, `/healthz` and `/readyz`.
  * Hosts with their own server mount it under a path; `node-server.ts` serves it on its own.
  */
 export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
@@ -41,6 +49,12 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
       database,
       ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     }),
+    serveRecords: createRecordResponder({
+      database,
+      maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    }),
+    serveVerification: (request) => serveVerification(database, request),
     serveTrpc: (request, identity, endpoint, log) =>
       fetchRequestHandler({
         endpoint,

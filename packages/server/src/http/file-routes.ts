@@ -1,29 +1,14 @@
 import { FILE_LIMITS, idSchema } from '@berichtsheft/core';
 import type { Database } from '../db/database.js';
-import {
-  downloadMessageFile,
-  type FileOutcome,
-  uploadMessageFile,
-} from '../workflow/dialogue/files.js';
+import { downloadMessageFile, uploadMessageFile } from '../workflow/dialogue/files.js';
 import { readCappedBody } from './body.js';
 import type { FileResponder } from './request-handler.js';
-import { errorResponse, type HttpErrorCode, jsonResponse } from './responses.js';
+import { errorResponse, jsonResponse, refusalResponse } from './responses.js';
 
 export interface FileRoutesOptions {
   database: Database;
   /** The largest file accepted, in bytes (S20); `FILE_LIMITS.maxBytes` when unset. */
   maxFileBytes?: number;
-}
-
-const CODES = {
-  400: 'BAD_REQUEST',
-  404: 'NOT_FOUND',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-} as const satisfies Record<number, HttpErrorCode>;
-
-function refusal(outcome: Extract<FileOutcome<unknown>, { ok: false }>): Response {
-  return errorResponse(outcome.status, CODES[outcome.status], outcome.reason);
 }
 
 /** `attachment; filename*=UTF-8''…` (RFC 6266, RFC 8187), with a plain ASCII fallback for old clients. */
@@ -75,7 +60,7 @@ export function createFileResponder(options: FileRoutesOptions): FileResponder {
         { fileName, bytes: body.bytes, maxBytes },
         notePerson,
       );
-      return uploaded.ok ? jsonResponse(201, { file: uploaded.value }) : refusal(uploaded);
+      return uploaded.ok ? jsonResponse(201, { file: uploaded.value }) : refusalResponse(uploaded);
     }
 
     const fileId = idSchema.safeParse(path.slice(1));
@@ -87,7 +72,7 @@ export function createFileResponder(options: FileRoutesOptions): FileResponder {
       fileId.data,
       notePerson,
     );
-    if (!found.ok) return refusal(found);
+    if (!found.ok) return refusalResponse(found);
     const file = found.value;
     // Never shown in the API's origin, never guessed at by a browser, never cached (S22).
     return new Response(file.content as Uint8Array<ArrayBuffer>, {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { FetchHandler } from './request-handler.js';
+import { CLIENT_ADDRESS_HEADER, type FetchHandler } from './request-handler.js';
 import { errorResponse } from './responses.js';
 
 export interface NodeListenerOptions {
@@ -52,6 +52,8 @@ function toRequest(request: IncomingMessage, signal: AbortSignal) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  // The client's address as this server saw it, never as a client claims it (S30).
+  headers.set(CLIENT_ADDRESS_HEADER, request.socket.remoteAddress ?? 'unknown');
   const method = request.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? null : bodyStream(request);
   const init: RequestInit & { duplex: 'half' } = {

@@ -9,7 +9,7 @@ import { readCappedBody } from './body.js';
 import { createCors } from './cors.js';
 import { decodeUtf8, inspectJson, rawInputParameter } from './input-guard.js';
 import { errorResponse, jsonResponse, reasonOfResponse, retryAfterHeaders } from './responses.js';
-import { procedureNames, routeOf } from './route-of.js';
+import { procedureNames, RECORD_ROUTE, recordCallOf, routeOf } from './route-of.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -29,6 +29,17 @@ export type TrpcResponder = (
  * is what follows `/dialogue/files`.
  */
 export type FileResponder = (
+  request: Request,
+  identity: Identity,
+  path: string,
+  log: RequestLog,
+) => Promise<Response>;
+
+/**
+ * Serves a record route (`/records/<apprenticeshipId>/pdf`, `/export`, `/import`) for an authenticated caller; `path`
+ * is what follows `/records`.
+ */
+export type RecordResponder = (
   request: Request,
   identity: Identity,
   path: string,
@@ -60,7 +71,17 @@ export interface RequestHandlerOptions {
   serveTrpc: TrpcResponder;
   /** Uploads and downloads of files; the routes answer 404 without it. */
   serveFiles?: FileResponder;
+  /** Exports and import of whole records (`/records/…`); the routes answer 404 without it. */
+  serveRecords?: RecordResponder;
+  /** The public check of a Prüfcode (`/verify`), without a login; 404 without it. */
+  serveVerification?: (request: Request) => Promise<Response>;
 }
+
+/**
+ * The header through which the Node server tells the handler the client's address, for the limits of what needs no
+ * login (S30). Whatever a client sends under this name is replaced; a host mounting the handler sets it itself.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-berichtsheft-client-address';
 
 const READY_TIMEOUT_MS = 2000;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -165,6 +186,51 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     return serve(request, caller.identity, path, log);
   }
 
+  /** Exports and import: authenticated always, counted against the stricter export limit. */
+  async function records(request: Request, path: string, log: RequestLog): Promise<Response> {
+    const serve = options.serveRecords;
+    if (!serve) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
+    const call = recordCallOf(request.method, path);
+    if (call === null) {
+      if (!RECORD_ROUTE.test(path)) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
+      return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', {
+        allow: path.endsWith('/import') ? 'POST' : 'GET',
+      });
+    }
+    const caller = await authenticate(request, [call]);
+    if (caller instanceof Response) return caller;
+    if (caller.identity === null) {
+      return errorResponse(401, 'UNAUTHORIZED', 'authentication_required', {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    return serve(request, caller.identity, path, log);
+  }
+
+  /** The public check of a code: no login, so counted per client address instead of per person. */
+  async function verification(request: Request): Promise<Response> {
+    const serve = options.serveVerification;
+    if (!serve) return errorResponse(404, 'NOT_FOUND', 'route_not_found');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', {
+        allow: 'GET, HEAD',
+      });
+    }
+    if (options.rateLimiter) {
+      const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+      const decision = await options.rateLimiter.consume(
+        { issuer: 'client-address', subject: address },
+        ['records.verify'],
+      );
+      if (!decision.ok) {
+        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
+          'retry-after': String(decision.retryAfterSeconds),
+        });
+      }
+    }
+    return serve(request);
+  }
+
   async function trpc(
     request: Request,
     url: URL,
@@ -226,6 +292,8 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     if (path === '/dialogue/files' || path.startsWith('/dialogue/files/')) {
       return files(request, path.slice('/dialogue/files'.length), log);
     }
+    if (path.startsWith('/records/')) return records(request, path.slice('/records'.length), log);
+    if (path === '/verify') return verification(request);
     if (path === '/healthz' || path === '/readyz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', {

@@ -7,6 +7,7 @@ export type HttpErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'METHOD_NOT_SUPPORTED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -53,3 +54,24 @@ export const RETRY_AFTER_SECONDS: Readonly<Record<TemporaryDatabaseReason, numbe
 export const retryAfterHeaders = (reason: TemporaryDatabaseReason): Record<string, string> => ({
   'retry-after': String(RETRY_AFTER_SECONDS[reason]),
 });
+
+const CODE_OF_STATUS = {
+  400: 'BAD_REQUEST',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+} as const satisfies Record<number, HttpErrorCode>;
+
+/** The answer to a refused use case behind an HTTP route (files, exports), with its reason and any details. */
+export function refusalResponse(
+  refusal: { status: keyof typeof CODE_OF_STATUS; reason: ReasonCode },
+  details: Record<string, unknown> = {},
+): Response {
+  const response = jsonResponse(refusal.status, {
+    error: { code: CODE_OF_STATUS[refusal.status], reason: refusal.reason, ...details },
+  });
+  REASONS.set(response, refusal.reason);
+  return response;
+}

@@ -27,3 +27,14 @@ export function routeOf(url: URL, basePath: string, maxBatch: number): LoggedRou
       .map((name) => (PROCEDURE_NAME.test(name) && name.length <= 64 ? name : '(unknown)')),
   };
 }
+
+/** A record route after `/records`: `/<apprenticeshipId>/pdf`, `/export` or `/import`. */
+export const RECORD_ROUTE = /^\/([^/]+)\/(pdf|export|import)$/;
+
+/** The call a record route makes, as the rate limiter counts it (S30); null for a method the route does not take. */
+export function recordCallOf(method: string, path: string): string | null {
+  const action = RECORD_ROUTE.exec(path)?.[2];
+  if (action === undefined) return null;
+  const expected = action === 'import' ? 'POST' : 'GET';
+  return method === expected ? `records.${action}` : null;
+}

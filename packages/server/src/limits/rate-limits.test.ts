@@ -8,7 +8,7 @@ import { createWorld } from '../testing/world.js';
 import { costsOf, type RateLimits } from './rate-limits.js';
 
 /** S30: limits per person, stricter for signing and verifying, shared by every instance on one database. */
-const LIMITS: RateLimits = { call: 5, approval: 2, verification: 1 };
+const LIMITS: RateLimits = { call: 5, approval: 2, verification: 1, export: 1 };
 
 /** The windows are whole minutes; a test that sends its calls across the turn of one would count from zero. */
 async function awayFromTheMinutesEnd(): Promise<void> {
@@ -90,6 +90,32 @@ describe.each(testDatabases())('rate limits on $name', (target) => {
       expect((await approve()).status).toBe(404);
     expect((await approve()).status).toBe(429);
     expect((await app.query('me', token)).status).toBe(200);
+  });
+
+  it('limits whole-record exports more strictly than calls', async () => {
+    await awayFromTheMinutesEnd();
+    const world = await createWorld(database, { issuer: app.issuer.issuer });
+    const token = await app.tokenFor(world.apprentice.identity.subject);
+    const exportPdf = async () =>
+      fetch(`${app.url}/records/${world.apprenticeshipId}/pdf?companyId=${world.companyId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const first = await exportPdf();
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    expect((await exportPdf()).status).toBe(429);
+    expect((await app.query('me', token)).status).toBe(200);
+  });
+
+  it('limits the public check of Prüfcodes per client address, whatever address a client claims', async () => {
+    await awayFromTheMinutesEnd();
+    const check = (claimed: string) =>
+      fetch(`${app.url}/verify?code=ABCD-EFGH-JKMN-PQRS`, {
+        headers: { accept: 'application/json', 'x-berichtsheft-client-address': claimed },
+      });
+    // Earlier tests of this file may have checked codes from this address in the same minute.
+    const statuses = [(await check('10.0.0.1')).status, (await check('10.0.0.2')).status];
+    expect(statuses).toContain(429);
   });
 });
 

@@ -155,6 +155,10 @@ const PROCEDURES: Record<string, ProcedureCase> = {
     }),
     stranger: 'not_found',
   },
+  'records.delete': {
+    input: ({ world }, companyId) => ({ companyId, apprenticeshipId: world.apprenticeshipId }),
+    stranger: 'not_found',
+  },
 };
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {

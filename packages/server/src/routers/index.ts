@@ -2,6 +2,7 @@ import { router } from '../trpc/init.js';
 import { apprenticeshipsRouter } from './apprenticeships.js';
 import { dialogueRouter } from './dialogue.js';
 import { meProcedure } from './me.js';
+import { recordsRouter } from './records.js';
 import { reviewRouter } from './review.js';
 import { weeksRouter } from './weeks.js';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   weeks: weeksRouter,
   review: reviewRouter,
   dialogue: dialogueRouter,
+  records: recordsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,7 @@ export function validInput(path: string, world: World, week: WeekView): Input {
     'dialogue.delete': { companyId, messageId: messageOfWeek.get(week.id) },
     'dialogue.markRead': { ...thread, seq: 1 },
     'dialogue.events': { ...thread, lastEventId: '0' },
+    'records.delete': { companyId, apprenticeshipId: world.apprenticeshipId },
   };
   expect(path in inputs, `no valid input for ${path}`).toBe(true);
   return inputs[path];

@@ -1,11 +1,17 @@
-import type { ApprovalView } from '@berichtsheft/core';
+import type { ApprovalView, AssignmentRole } from '@berichtsheft/core';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../database.js';
 import { approvals, people, reportWeeks } from '../schema/index.js';
 
 export async function insertApproval(
   db: Executor,
-  approval: { weekId: string; version: number; contentHash: string; approverId: string },
+  approval: {
+    weekId: string;
+    version: number;
+    contentHash: string;
+    approverId: string;
+    approverRole: AssignmentRole | null;
+  },
 ): Promise<void> {
   await db.insert(approvals).values(approval);
 }

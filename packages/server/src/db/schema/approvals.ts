@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  index,
   integer,
   pgTable,
   text,
@@ -10,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { id } from './columns.js';
+import { assignmentRoleEnum } from './enums.js';
 import { people } from './people.js';
 import { reportWeeks } from './weeks.js';
 
@@ -26,6 +28,8 @@ export const approvals = pgTable(
     approverId: uuid('approver_id')
       .notNull()
       .references(() => people.id),
+    /** The approver's assignment when they signed, kept as it was, also where no assignment of theirs exists. */
+    approverRole: assignmentRoleEnum('approver_role'),
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' })
       .notNull()
       .defaultNow(),
@@ -40,6 +44,8 @@ export const approvals = pgTable(
   (table) => [
     unique('approvals_week_version_key').on(table.weekId, table.version),
     uniqueIndex('approvals_verification_code_key').on(table.verificationCode),
+    // People are visible to a company through the approvals it holds (migration 0007): looked up by approver.
+    index('approvals_approver_idx').on(table.approverId),
     check('approvals_content_hash_check', sql`${table.contentHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );

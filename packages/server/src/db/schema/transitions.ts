@@ -25,5 +25,7 @@ export const statusTransitions = pgTable(
   (table) => [
     unique('status_transitions_week_key_key').on(table.weekId, table.idempotencyKey),
     index('status_transitions_week_idx').on(table.weekId, table.at),
+    // People are visible to a company through the steps they took in its weeks (migration 0007).
+    index('status_transitions_actor_idx').on(table.actorId),
   ],
 );

@@ -3,10 +3,9 @@ import {
   FILE_LIMITS,
   type MessageFileView,
   mediaTypeOf,
-  type ReasonCode,
   sha256Hex,
 } from '@berichtsheft/core';
-import type { CallerScope } from '../../access/caller-scope.js';
+import { asMember, type RouteOutcome } from '../../access/as-member.js';
 import type { Identity } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import {
@@ -14,27 +13,9 @@ import {
   insertMessageFile,
   type StoredFile,
 } from '../../db/queries/message-files.js';
-import { inRequestTransaction } from '../../trpc/request-transaction.js';
 
 /** What a file use case answers: its value, or why it refused and with which HTTP status. */
-export type FileOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 404 | 413 | 415; reason: ReasonCode };
-
-/** Runs `work` as the caller in the company, in a request transaction like every call; not a member: not found. */
-function asMember<T>(
-  database: Database,
-  identity: Identity,
-  companyId: string,
-  work: (scope: CallerScope) => Promise<FileOutcome<T>>,
-  onCaller?: (personId: string) => void,
-): Promise<FileOutcome<T>> {
-  return inRequestTransaction(database, identity, companyId, async (tx, caller) => {
-    onCaller?.(caller.person.id);
-    if (!caller.company) return { ok: false, status: 404, reason: 'company_not_found' };
-    return work({ db: tx, person: caller.person, company: caller.company });
-  });
-}
+export type FileOutcome<T> = RouteOutcome<T>;
 
 /**
  * Stores a file a member uploads for a message they are about to send: its type decided by its bytes (S21), its size

@@ -1,4 +1,5 @@
 import {
+  assignmentRoleOf,
   decideTransition,
   type WeekAction,
   type WeekView,
@@ -82,6 +83,7 @@ export async function performTransition(
         version: request.version + 1,
         contentHash: hash,
         approverId: scope.person.id,
+        approverRole: assignmentRoleOf(relation),
       });
     }
     return buildWeekView(tx, companyId, await reloadWeek(tx, companyId, week.id), relation);
