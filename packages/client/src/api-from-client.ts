@@ -81,5 +81,10 @@ export function apiFromClient(client: BerichtsheftClient, files: FileTransport):
       files.upload(companyId, file, fileName, options?.signal),
     downloadMessageFile: (companyId, fileId, options) =>
       files.download(companyId, fileId, options?.signal),
+    downloadRecord: (request, options) => files.downloadRecord(request, options?.signal),
+    importRecord: (companyId, apprenticeshipId, file, options) =>
+      files.importRecord(companyId, apprenticeshipId, file, options?.signal),
+    deleteRecord: (input, options) =>
+      call(options, (opts) => client.records.delete.mutate(input, opts)),
   };
 }

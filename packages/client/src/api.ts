@@ -1,4 +1,5 @@
 import type {
+  ApprenticeshipRefInput,
   ApprenticeshipView,
   BulkApprovalView,
   DialogueDeleteInput,
@@ -13,6 +14,8 @@ import type {
   MeView,
   QueueItemView,
   ReadMarkerView,
+  RecordDeletionView,
+  RecordImportView,
   ReviewApproveManyInput,
   ThreadPageView,
   UnreadView,
@@ -27,6 +30,7 @@ import type {
   WeekView,
 } from '@berichtsheft/core';
 import type { ApiError } from './errors.js';
+import type { DownloadedFile, RecordDownload } from './file-transport.js';
 
 /**
  * How one call is made. An aborted `signal` cancels the request (or leaves it out of the batch it would have joined)
@@ -110,4 +114,18 @@ export interface BerichtsheftApi {
   ): Promise<MessageFileView>;
   /** A message's file, for a participant of its thread. */
   downloadMessageFile(companyId: string, fileId: string, options?: CallOptions): Promise<Blob>;
+  /**
+   * The record as a PDF for the exam (apprentice and trainers) or everything as a ZIP (the apprentice alone); `onProgress`
+   * follows the download.
+   */
+  downloadRecord(request: RecordDownload, options?: CallOptions): Promise<DownloadedFile>;
+  /** Imports a ZIP from an export into one of the caller's own apprenticeships; all of it or nothing. */
+  importRecord(
+    companyId: string,
+    apprenticeshipId: string,
+    file: Blob,
+    options?: CallOptions,
+  ): Promise<RecordImportView>;
+  /** Deletes the caller's record after the apprenticeship ended and after an export (S24). */
+  deleteRecord(input: ApprenticeshipRefInput, options?: CallOptions): Promise<RecordDeletionView>;
 }

@@ -1,9 +1,27 @@
-import type { MessageFileView } from '@berichtsheft/core';
+import type { MessageFileView, RecordImportView } from '@berichtsheft/core';
 import type { FetchLike } from './auth-fetch.js';
 import { toApiError } from './error-mapping.js';
 import { API_ERROR_CODES, ApiError, type ApiErrorCode, isApiError } from './errors.js';
 
-/** How files travel: beside tRPC over HTTP, or in the playground straight to the server's own file use cases. */
+/** A record to take out of the system: printed (`pdf`, optionally a period of ISO weeks) or portable (`zip`). */
+export interface RecordDownload {
+  kind: 'pdf' | 'zip';
+  companyId: string;
+  apprenticeshipId: string;
+  /** First and last week of a printed period, as `2025-W31`; the whole record without them. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Told how many bytes have arrived, as they arrive: a long record takes a while. */
+  onProgress?: ((receivedBytes: number) => void) | undefined;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the server gave it, to save it under. */
+  fileName: string;
+}
+
+/** How files travel: beside tRPC over HTTP, or in the playground straight to the server's own use cases. */
 export interface FileTransport {
   upload(
     companyId: string,
@@ -12,6 +30,44 @@ export interface FileTransport {
     signal?: AbortSignal,
   ): Promise<MessageFileView>;
   download(companyId: string, fileId: string, signal?: AbortSignal): Promise<Blob>;
+  downloadRecord(request: RecordDownload, signal?: AbortSignal): Promise<DownloadedFile>;
+  importRecord(
+    companyId: string,
+    apprenticeshipId: string,
+    file: Blob,
+    signal?: AbortSignal,
+  ): Promise<RecordImportView>;
+}
+
+/** The name in `Content-Disposition`: the UTF-8 form (RFC 8187) where given, else the plain one. */
+export function fileNameOfDisposition(header: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A broken encoding falls back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? fallback;
+}
+
+/** A response body read to its end while counting, so the caller can show how far a long download is. */
+async function readCounting(
+  response: Response,
+  onProgress: ((receivedBytes: number) => void) | undefined,
+): Promise<Blob> {
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  if (!response.body) return new Blob([], { type });
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value as Uint8Array<ArrayBuffer>);
+    received += read.value.byteLength;
+    onProgress?.(received);
+  }
+  return new Blob(chunks, { type });
 }
 
 const REASON = /^[a-z][a-z0-9_]*$/;
@@ -43,7 +99,10 @@ async function send(request: () => Promise<Response>, signal?: AbortSignal): Pro
 
 /** The file routes of a server at `baseUrl`, with the client's token handling (`fetch` adds the bearer token). */
 export function httpFileTransport(baseUrl: string, fetch: FetchLike): FileTransport {
-  const routes = `${baseUrl.replace(/\/+$/, '')}/dialogue/files`;
+  const base = baseUrl.replace(/\/+$/, '');
+  const routes = `${base}/dialogue/files`;
+  const recordUrl = (companyId: string, apprenticeshipId: string, action: string) =>
+    `${base}/records/${encodeURIComponent(apprenticeshipId)}/${action}?companyId=${encodeURIComponent(companyId)}`;
   return {
     async upload(companyId, file, fileName, signal) {
       const response = await send(
@@ -65,6 +124,40 @@ export function httpFileTransport(baseUrl: string, fetch: FetchLike): FileTransp
       const url = `${routes}/${encodeURIComponent(fileId)}?companyId=${encodeURIComponent(companyId)}`;
       const response = await send(() => fetch(url, signal ? { signal } : {}), signal);
       return response.blob();
+    },
+    async downloadRecord(request, signal) {
+      const action = request.kind === 'pdf' ? 'pdf' : 'export';
+      const period = [
+        request.from ? `&from=${encodeURIComponent(request.from)}` : '',
+        request.to ? `&to=${encodeURIComponent(request.to)}` : '',
+      ].join('');
+      const url = `${recordUrl(request.companyId, request.apprenticeshipId, action)}${period}`;
+      const response = await send(() => fetch(url, signal ? { signal } : {}), signal);
+      try {
+        return {
+          blob: await readCounting(response, request.onProgress),
+          fileName: fileNameOfDisposition(
+            response.headers.get('content-disposition'),
+            `Ausbildungsnachweis.${request.kind}`,
+          ),
+        };
+      } catch (error) {
+        if (signal?.aborted) throw new ApiError('ABORTED', 'aborted', { cause: error });
+        throw toApiError(error);
+      }
+    },
+    async importRecord(companyId, apprenticeshipId, file, signal) {
+      const response = await send(
+        () =>
+          fetch(recordUrl(companyId, apprenticeshipId, 'import'), {
+            method: 'POST',
+            headers: { 'content-type': 'application/zip' },
+            body: file,
+            ...(signal ? { signal } : {}),
+          }),
+        signal,
+      );
+      return ((await response.json()) as { imported: RecordImportView }).imported;
     },
   };
 }

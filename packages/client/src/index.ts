@@ -21,5 +21,11 @@ export {
   isAborted,
   isApiError,
 } from './errors.js';
-export { type FileTransport, httpFileTransport } from './file-transport.js';
+export {
+  type DownloadedFile,
+  type FileTransport,
+  fileNameOfDisposition,
+  httpFileTransport,
+  type RecordDownload,
+} from './file-transport.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

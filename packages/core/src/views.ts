@@ -199,3 +199,17 @@ export interface UnreadView {
 export type DialogueEventView =
   | { kind: 'message'; message: MessageView }
   | { kind: 'read'; read: ReadMarkerView };
+
+/** What an import of a portable record wrote. */
+export interface RecordImportView {
+  weeks: number;
+  approvals: number;
+  files: number;
+  messages: number;
+}
+
+/** What the deletion of a record removed, as counts: what it was is gone. */
+export interface RecordDeletionView {
+  weeks: number;
+  files: number;
+}

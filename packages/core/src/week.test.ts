@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysOfWeek,
+  isoWeekName,
   isoWeekOf,
   isoWeeksInYear,
   mondayOf,
   parseIsoDate,
+  parseIsoWeekName,
   reportNumberOf,
   trainingYearOf,
+  trainingYearPeriods,
   weekOverlaps,
 } from './week.js';
 
@@ -66,5 +69,29 @@ describe('report numbers', () => {
     expect(reportNumberOf('2024-08-01', { isoYear: 2024, isoWeek: 32 })).toBe(2);
     expect(reportNumberOf('2024-08-01', { isoYear: 2025, isoWeek: 1 })).toBe(23);
     expect(reportNumberOf('2024-08-01', { isoYear: 2027, isoWeek: 30 })).toBe(157);
+  });
+});
+
+describe('ISO week names and training years', () => {
+  it('writes and reads weeks as ISO 8601 does, and refuses weeks a year does not have', () => {
+    expect(isoWeekName({ isoYear: 2025, isoWeek: 1 })).toBe('2025-W01');
+    expect(parseIsoWeekName('2026-W53')).toEqual({ isoYear: 2026, isoWeek: 53 });
+    for (const name of ['2025-W53', '2025-W00', '2025-W1', '2025W01', '']) {
+      expect(parseIsoWeekName(name)).toBeNull();
+    }
+  });
+
+  it('splits an apprenticeship into its training years, the last one up to the end', () => {
+    const periods = trainingYearPeriods('2025-08-01', '2028-01-31');
+    expect(periods.map(({ year, startDate, endDate }) => [year, startDate, endDate])).toEqual([
+      [1, '2025-08-01', '2026-07-31'],
+      [2, '2026-08-01', '2027-07-31'],
+      [3, '2027-08-01', '2028-01-31'],
+    ]);
+    expect(periods[0]?.from).toEqual({ isoYear: 2025, isoWeek: 31 });
+    for (const period of periods) {
+      expect(trainingYearOf('2025-08-01', period.startDate)).toBe(period.year);
+      expect(trainingYearOf('2025-08-01', period.endDate)).toBe(period.year);
+    }
   });
 });

@@ -93,3 +93,43 @@ export function reportNumberOf(startDate: string, week: IsoWeek): number {
   const monday = Date.parse(`${mondayOf(week)}T00:00:00Z`);
   return Math.round((monday - first) / (7 * DAY_MS)) + 1;
 }
+
+/** `2025-W31`: an ISO week as ISO 8601 writes it, e.g. as the bounds of a printed period. */
+export function isoWeekName(week: IsoWeek): string {
+  return `${String(week.isoYear).padStart(4, '0')}-W${String(week.isoWeek).padStart(2, '0')}`;
+}
+
+/** The ISO week named `2025-W31`, or null when the name is not one or the year has no such week. */
+export function parseIsoWeekName(name: string): IsoWeek | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(name);
+  if (!match) return null;
+  const week = { isoYear: Number(match[1]), isoWeek: Number(match[2]) };
+  return week.isoWeek >= 1 && week.isoWeek <= isoWeeksInYear(week.isoYear) ? week : null;
+}
+
+/**
+ * The training years of an apprenticeship as periods of days and of ISO weeks, as `trainingYearOf` counts them: year
+ * n from the n-th anniversary of the start to the day before the next, the last one up to the end.
+ */
+export function trainingYearPeriods(
+  startDate: string,
+  endDate: string,
+): { year: number; startDate: string; endDate: string; from: IsoWeek; to: IsoWeek }[] {
+  const start = parseIsoDate(startDate);
+  if (!start || !parseIsoDate(endDate)) throw new RangeError('Not an ISO date');
+  const periods = [];
+  for (let year = 1; ; year += 1) {
+    const from = formatIsoDate(
+      new Date(
+        Date.UTC(start.getUTCFullYear() + year - 1, start.getUTCMonth(), start.getUTCDate()),
+      ),
+    );
+    if (from > endDate) break;
+    const next = formatIsoDate(
+      new Date(Date.UTC(start.getUTCFullYear() + year, start.getUTCMonth(), start.getUTCDate())),
+    );
+    const to = addDays(next, -1) < endDate ? addDays(next, -1) : endDate;
+    periods.push({ year, startDate: from, endDate: to, from: isoWeekOf(from), to: isoWeekOf(to) });
+  }
+  return periods;
+}

@@ -36,7 +36,10 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       maxFileBytes: 10 * 1024 * 1024,
       logLevel: 'info',
-      rateLimits: { call: 600, approval: 60, verification: 30 },
+      rateLimits: { call: 600, approval: 60, verification: 30, export: 10 },
+      maxImportBytes: 256 * 1024 * 1024,
+      publicUrl: undefined,
+      retention: { unsentFilesHours: 24, endedRecordsDays: null, recordEventsDays: 3 * 365 },
     });
   });
 
@@ -55,6 +58,12 @@ describe('loadConfig', () => {
       BH_RATE_LIMIT_PER_MINUTE: '1200',
       BH_RATE_LIMIT_APPROVALS_PER_MINUTE: '0',
       BH_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: '10',
+      BH_RATE_LIMIT_EXPORTS_PER_MINUTE: '3',
+      BH_MAX_IMPORT_BYTES: '10485760',
+      BH_PUBLIC_URL: 'https://api.example.org/berichtsheft/',
+      BH_RETAIN_UNSENT_FILES_HOURS: '48',
+      BH_RETAIN_ENDED_RECORDS_DAYS: '3650',
+      BH_RETAIN_RECORD_EVENTS_DAYS: '730',
     });
     expect(config.database).toEqual({
       kind: 'postgres',
@@ -67,7 +76,23 @@ describe('loadConfig', () => {
     expect(config.maxBodyBytes).toBe(2048);
     expect(config.databasePool).toEqual({ size: 25, acquireTimeoutMs: 500 });
     expect(config.logLevel).toBe('warn');
-    expect(config.rateLimits).toEqual({ call: 1200, approval: 0, verification: 10 });
+    expect(config.rateLimits).toEqual({ call: 1200, approval: 0, verification: 10, export: 3 });
+    expect(config.maxImportBytes).toBe(10 * 1024 * 1024);
+    expect(config.publicUrl).toBe('https://api.example.org/berichtsheft');
+    expect(config.retention).toEqual({
+      unsentFilesHours: 48,
+      endedRecordsDays: 3650,
+      recordEventsDays: 730,
+    });
+  });
+
+  it('refuses a public URL with a query, and keeps ended records when no period is set', () => {
+    expect(issuesOf({ ...minimal, BH_PUBLIC_URL: 'https://api.example.org/?x=1' })).toHaveProperty(
+      'BH_PUBLIC_URL',
+    );
+    expect(
+      loadConfig({ ...minimal, BH_RETAIN_ENDED_RECORDS_DAYS: '0' }).retention.endedRecordsDays,
+    ).toBeNull();
   });
 
   it('treats blank values as unset and uses BH_DATA_DIR for the embedded database', () => {

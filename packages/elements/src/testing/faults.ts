@@ -28,6 +28,17 @@ export class Faults {
     return release;
   }
 
+  /**
+   * The faults for a call outside tRPC (a file sent beside it): waits while held, then fails with the next failure
+   * or lets the call go ahead.
+   */
+  async pass(): Promise<void> {
+    if (this.#held) await this.#held;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const failure = this.#failures.shift();
+    if (failure) throw failure;
+  }
+
   /** The tRPC link that applies the faults to every call passing through it. */
   readonly link: TRPCLink<AppRouter> =
     () =>

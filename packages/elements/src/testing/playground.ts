@@ -1,15 +1,25 @@
 import { ApiError, type ApiErrorCode, type BerichtsheftApi } from '@berichtsheft/client';
 import { apiFromClient, type FileTransport } from '@berichtsheft/client/trpc';
-import { type DayInput, type IsoWeek, type WeekSaveInput, type WeekView } from '@berichtsheft/core';
+import {
+  type DayInput,
+  type IsoWeek,
+  parseIsoWeekName,
+  type WeekSaveInput,
+  type WeekView,
+} from '@berichtsheft/core';
 import {
   type AppRouter,
   appRouter,
   createContext,
   type Database,
   downloadMessageFile,
-  type FileOutcome,
+  exportRecord,
   type Identity,
+  importRecord,
   openPgliteDatabase,
+  type PdfFonts,
+  printRecord,
+  type RouteOutcome,
   type SampleCompany,
   type SamplePerson,
   seedSampleCompany,
@@ -29,30 +39,106 @@ export function playgroundDatabase(): Promise<Database> {
 
 const HTTP_CODES: Record<number, ApiErrorCode> = {
   400: 'BAD_REQUEST',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'BAD_REQUEST',
 };
 
-/** A file use case's answer as the client hands it on: the value, or the `ApiError` the file routes would send. */
-function valueOf<T>(outcome: FileOutcome<T>): T {
+/** A use case's answer as the client hands it on: the value, or the `ApiError` the HTTP routes would send. */
+function valueOf<T>(outcome: RouteOutcome<T>): T {
   if (outcome.ok) return outcome.value;
   throw new ApiError(HTTP_CODES[outcome.status] ?? 'BAD_REQUEST', outcome.reason);
 }
 
-/** Files in the playground: the same use cases as the server's file routes, called without HTTP in between. */
-function playgroundFiles(database: Database, identity: Identity): FileTransport {
+/** The fonts a printed record embeds, as the page serves them from the installed package. */
+const FONTS_URL = '/node_modules/dejavu-fonts-ttf/ttf/';
+let fonts: Promise<PdfFonts> | undefined;
+function playgroundFonts(): Promise<PdfFonts> {
+  const load = async (file: string) =>
+    new Uint8Array(await (await fetch(`${FONTS_URL}${file}`)).arrayBuffer());
+  fonts ??= Promise.all([load('DejaVuSans.ttf'), load('DejaVuSans-Bold.ttf')]).then(
+    ([regular, bold]) => ({ regular, bold }),
+  );
+  return fonts;
+}
+
+/** A stream read to its end, as the client's transport reads a download, telling how far it is. */
+async function blobOf(
+  body: ReadableStream<Uint8Array>,
+  type: string,
+  onProgress?: (receivedBytes: number) => void,
+): Promise<Blob> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value as Uint8Array<ArrayBuffer>);
+    received += read.value.byteLength;
+    onProgress?.(received);
+  }
+  return new Blob(chunks, { type });
+}
+
+/**
+ * Files in the playground: the same use cases as the server's file and record routes, called without HTTP in
+ * between; with `faults`, held or failed like every other call of the element under test.
+ */
+function playgroundFiles(database: Database, identity: Identity, faults?: Faults): FileTransport {
+  const gate = async () => faults?.pass();
   return {
-    upload: async (companyId, file, fileName) =>
-      valueOf(
+    upload: async (companyId, file, fileName) => {
+      await gate();
+      return valueOf(
         await uploadMessageFile(database, identity, companyId, {
           fileName,
           bytes: new Uint8Array(await file.arrayBuffer()),
         }),
-      ),
+      );
+    },
     download: async (companyId, fileId) => {
+      await gate();
       const stored = valueOf(await downloadMessageFile(database, identity, companyId, fileId));
       return new Blob([stored.content as Uint8Array<ArrayBuffer>], { type: stored.mediaType });
+    },
+    downloadRecord: async (request) => {
+      await gate();
+      const week = (name: string | undefined) => {
+        if (name === undefined) return undefined;
+        const parsed = parseIsoWeekName(name);
+        if (!parsed) throw new ApiError('BAD_REQUEST', 'invalid_input');
+        return parsed;
+      };
+      const range = { from: week(request.from), to: week(request.to) };
+      const file =
+        request.kind === 'pdf'
+          ? valueOf(
+              await printRecord(database, identity, request.companyId, {
+                apprenticeshipId: request.apprenticeshipId,
+                range,
+                verificationUrl: (code) => `${location.origin}/verify?code=${code}`,
+                fonts: playgroundFonts,
+              }),
+            )
+          : valueOf(
+              await exportRecord(database, identity, request.companyId, request.apprenticeshipId),
+            );
+      const type = request.kind === 'pdf' ? 'application/pdf' : 'application/zip';
+      return { blob: await blobOf(file.body, type, request.onProgress), fileName: file.fileName };
+    },
+    importRecord: async (companyId, apprenticeshipId, file) => {
+      await gate();
+      return valueOf(
+        await importRecord(
+          database,
+          identity,
+          companyId,
+          apprenticeshipId,
+          new Uint8Array(await file.arrayBuffer()),
+          { maxUnpackedBytes: 64 * 1024 * 1024 },
+        ),
+      );
     },
   };
 }
@@ -93,15 +179,16 @@ export async function createSample(latest?: IsoWeek): Promise<Sample> {
         }),
       ],
     });
-  const filesAs = (person: SamplePerson) => playgroundFiles(db, company.identities[person]);
+  const filesAs = (person: SamplePerson, withFaults: boolean) =>
+    playgroundFiles(db, company.identities[person], withFaults ? faults : undefined);
   const directAs = (person: SamplePerson) =>
-    apiFromClient(clientAs(person, false), filesAs(person));
+    apiFromClient(clientAs(person, false), filesAs(person, false));
   const read = (person: SamplePerson, weekId: string) =>
     directAs(person).getWeek({ companyId: company.companyId, weekId });
   return {
     ...company,
     faults,
-    apiAs: (person) => apiFromClient(clientAs(person, true), filesAs(person)),
+    apiAs: (person) => apiFromClient(clientAs(person, true), filesAs(person, true)),
     directAs,
     read,
     saveElsewhere: async (person, weekId, change) => {

@@ -1,4 +1,4 @@
-import { type IsoWeek, idSchema, isoWeeksInYear } from '@berichtsheft/core';
+import { type IsoWeek, idSchema, parseIsoWeekName } from '@berichtsheft/core';
 import type { Database } from '../db/database.js';
 import { importRecord } from '../workflow/export/import-record.js';
 import { exportRecord } from '../workflow/export/portable-record.js';
@@ -22,13 +22,9 @@ export interface RecordRoutesOptions {
   publicUrl?: string;
 }
 
-/** `2025-W41`, the ISO 8601 form of a week, as a period's bounds in the query. */
+/** A period's bound in the query, `2025-W41`; undefined when absent, null when it names no week. */
 function weekParameter(value: string | null): IsoWeek | undefined | null {
-  if (value === null) return undefined;
-  const match = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (!match) return null;
-  const week = { isoYear: Number(match[1]), isoWeek: Number(match[2]) };
-  return week.isoWeek >= 1 && week.isoWeek <= isoWeeksInYear(week.isoYear) ? week : null;
+  return value === null ? undefined : parseIsoWeekName(value);
 }
 
 /** Where this request reached the API, with its base path: the Host it was sent to, as the client named it. */

@@ -11,6 +11,7 @@ import {
 import type * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../testing/pdf-text.js';
+import { nodeFonts } from './node-fonts.js';
 import { renderRecordPdf } from './render-record-pdf.js';
 
 const UMLAUTS = 'Prüfung der Maßnahmen für Gerätesicherheit – Überblick';
@@ -216,7 +217,7 @@ describe('renderRecordPdf', () => {
 
   beforeAll(async () => {
     record = buildRecord();
-    bytes = await collect(renderRecordPdf(record, { verificationUrl }));
+    bytes = await collect(renderRecordPdf(record, { verificationUrl, fonts: await nodeFonts() }));
     const read = await readPdf(bytes);
     pdf = read.document;
     pageTexts = read.pages;
@@ -312,7 +313,9 @@ describe('renderRecordPdf', () => {
   it('keeps the metadata well-formed whatever the title holds', async () => {
     const title = 'Nachweis <Entwurf> für A & B';
     const empty = { ...record, weeks: [] };
-    const data = await collect(renderRecordPdf(empty, { verificationUrl, title }));
+    const data = await collect(
+      renderRecordPdf(empty, { verificationUrl, title, fonts: await nodeFonts() }),
+    );
     const { document, text } = await readPdf(data);
     const { info, metadata } = await document.getMetadata();
     expect((info as Record<string, unknown>).Title).toBe('Nachweis ‹Entwurf› für A ＆ B');
@@ -328,7 +331,10 @@ describe('renderRecordPdf', () => {
       rendered++;
       return verificationUrl(code);
     };
-    const reader = renderRecordPdf(record, { verificationUrl: counting }).getReader();
+    const reader = renderRecordPdf(record, {
+      verificationUrl: counting,
+      fonts: await nodeFonts(),
+    }).getReader();
     for (let read = 0; read < 4; read++) expect((await reader.read()).done).toBe(false);
     await reader.cancel();
     await expect(reader.closed).resolves.toBeUndefined();

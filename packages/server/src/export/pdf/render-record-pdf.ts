@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { PrintableRecord } from '@berichtsheft/core';
 import { renderCover } from './cover.js';
 import { formatDate } from './labels.js';
@@ -12,19 +10,12 @@ export interface RenderRecordPdfOptions {
   verificationUrl: (code: string) => string;
   /** The document's title, shown by viewers; `Ausbildungsnachweis – {apprentice}` when unset. */
   title?: string;
+  /** The TrueType fonts to embed: every character must come from them, none from a built-in font. */
+  fonts: PdfFonts;
 }
 
-const require = createRequire(import.meta.url);
-let fontFiles: Record<keyof typeof FONT, Uint8Array> | undefined;
-
-// Read once per process: every document embeds its own subset, but the files never change.
-function fonts(): Record<keyof typeof FONT, Uint8Array> {
-  fontFiles ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fontFiles;
-}
+/** DejaVu Sans, regular and bold, as the files of `dejavu-fonts-ttf` hold them. */
+export type PdfFonts = Record<keyof typeof FONT, Uint8Array>;
 
 // pdfkit copies the document information into the XMP metadata without escaping it, so a `&` or `<` there would
 // leave the metadata malformed. Look-alike characters keep the text readable in both places.
@@ -32,7 +23,7 @@ function metadataText(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '‹').replace(/>/g, '›');
 }
 
-function openDocument(record: PrintableRecord, title: string | undefined): Pdf {
+function openDocument(record: PrintableRecord, title: string | undefined, files: PdfFonts): Pdf {
   const { apprentice, apprenticeship } = record;
   const doc = createDocument({
     pdfVersion: '1.7',
@@ -54,7 +45,6 @@ function openDocument(record: PrintableRecord, title: string | undefined): Pdf {
     bufferPages: false,
     font: null,
   });
-  const files = fonts();
   doc.registerFont(FONT.regular, files.regular);
   doc.registerFont(FONT.bold, files.bold);
   doc.font(FONT.regular);
@@ -80,7 +70,7 @@ export function renderRecordPdf(
   record: PrintableRecord,
   options: RenderRecordPdfOptions,
 ): ReadableStream<Uint8Array> {
-  const doc = openDocument(record, options.title);
+  const doc = openDocument(record, options.title, options.fonts);
   const layout = new Layout(
     doc,
     (page) => `${record.apprentice.displayName} · Ausbildungsnachweis · Seite ${page}`,

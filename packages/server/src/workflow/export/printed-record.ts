@@ -2,8 +2,13 @@ import { asMember, type RouteOutcome } from '../../access/as-member.js';
 import type { Identity } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { insertRecordEvent } from '../../db/queries/record-events.js';
+import type { PdfFonts } from '../../export/pdf/render-record-pdf.js';
 import { recordFileName } from './file-names.js';
 import { type RecordRequest, readPrintableRecord } from './read-record.js';
+
+/** The fonts from the installed package; a browser (the playground) passes its own way of loading them instead. */
+const defaultFonts = async (): Promise<PdfFonts> =>
+  (await import('../../export/pdf/node-fonts.js')).nodeFonts();
 
 export interface PrintedRecord {
   fileName: string;
@@ -20,7 +25,10 @@ export async function printRecord(
   database: Database,
   identity: Identity,
   companyId: string,
-  request: RecordRequest & { verificationUrl: (code: string) => string },
+  request: RecordRequest & {
+    verificationUrl: (code: string) => string;
+    fonts?: () => Promise<PdfFonts>;
+  },
   onCaller?: (personId: string) => void,
 ): Promise<RouteOutcome<PrintedRecord>> {
   const read = await asMember(
@@ -41,14 +49,17 @@ export async function printRecord(
     onCaller,
   );
   if (!read.ok) return read;
-  const { renderRecordPdf } = await import('../../export/pdf/render-record-pdf.js');
+  const [{ renderRecordPdf }, fonts] = await Promise.all([
+    import('../../export/pdf/render-record-pdf.js'),
+    (request.fonts ?? defaultFonts)(),
+  ]);
   const record = read.value;
   return {
     ok: true,
     value: {
       fileName: recordFileName(record, 'pdf'),
       weeks: record.weeks.length,
-      body: renderRecordPdf(record, { verificationUrl: request.verificationUrl }),
+      body: renderRecordPdf(record, { verificationUrl: request.verificationUrl, fonts }),
     },
   };
 }
