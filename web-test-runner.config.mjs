@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { build } from 'esbuild';
 
 // Element tests run in the system's Chromium: the browser downloads of Playwright and Puppeteer are not reachable
 // from the project's machines, while Debian's package is.
@@ -57,12 +58,55 @@ async function pgliteAssets(context, next) {
   return undefined;
 }
 
+/**
+ * The PDF library that prints records in the playground is made of CommonJS packages with circular requires, which
+ * no module-by-module conversion can load; the page gets the printing code bundled by esbuild instead, as Vite
+ * (Storybook) bundles it by itself.
+ */
+const PRINTING = '/__bundled/render-record-pdf.js';
+const printingSource = fileURLToPath(
+  new URL('packages/server/src/export/pdf/render-record-pdf.ts', import.meta.url),
+);
+let printingBundle;
+const bundledPrinting = {
+  name: 'bundled-printing',
+  resolveImport({ source }) {
+    return source.endsWith('/export/pdf/render-record-pdf.js') ? PRINTING : undefined;
+  },
+  async serve(context) {
+    if (context.path !== PRINTING) return undefined;
+    printingBundle ??= build({
+      entryPoints: [printingSource],
+      bundle: true,
+      write: false,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      conditions: ['browser'],
+      logLevel: 'silent',
+    }).then((result) => result.outputFiles[0].text);
+    return { body: await printingBundle, type: 'js' };
+  },
+};
+
+/** The fonts a printed record embeds, served byte for byte to the playground that prints in the page. */
+const fontsDir = fileURLToPath(new URL('node_modules/dejavu-fonts-ttf/ttf/', import.meta.url));
+const FONT_ASSET = /^\/node_modules\/dejavu-fonts-ttf\/ttf\/(DejaVuSans(?:-Bold)?\.ttf)$/;
+async function fontAssets(context, next) {
+  const asset = FONT_ASSET.exec(context.path);
+  if (!asset) return next();
+  context.body = await readFile(`${fontsDir}${asset[1]}`);
+  context.type = 'font/ttf';
+  return undefined;
+}
+
 export default {
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
-  middleware: [pgliteAssets, unauthorizedEndpoint],
+  middleware: [pgliteAssets, fontAssets, unauthorizedEndpoint],
   plugins: [
     nodeOnlyImports,
+    bundledPrinting,
     esbuildPlugin({
       ts: true,
       target: 'es2022',

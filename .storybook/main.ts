@@ -5,6 +5,10 @@ const config: StorybookConfig = {
   stories: ['../packages/elements/src/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y'],
   core: { disableTelemetry: true },
+  // The playground prints records in the page with the fonts of the installed package, fetched from this path.
+  staticDirs: [
+    { from: '../node_modules/dejavu-fonts-ttf/ttf', to: '/node_modules/dejavu-fonts-ttf/ttf' },
+  ],
   // The stories run the real server in the page on PGlite; Vite's dependency pre-bundling would cut PGlite off from
   // its WebAssembly and file-system image, which it finds next to its own module.
   viteFinal: (viteConfig) => ({

@@ -41,6 +41,7 @@ const STORIES: [id: string, text: string][] = [
   ['elements-bh-report-editor--approved', 'Abgezeichnet von Tom Becker'],
   ['elements-bh-report-editor-week-overview--current-week', 'Wochenübersicht'],
   ['elements-bh-dialogue-thread--conversation', 'Stundenplan November.pdf'],
+  ['elements-bh-record-export--printed', 'Heruntergeladen:'],
 ];
 
 describe('the static Storybook', () => {

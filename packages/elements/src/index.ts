@@ -17,6 +17,7 @@ export {
 } from './events.js';
 export { applyLocale, type BhLocale, getLocale, resolveLocale } from './localization.js';
 export { BhProvider } from './provider/provider.js';
+export { BhRecordExport } from './record-export/record-export.js';
 export { BhReportEditor } from './report-editor/report-editor.js';
 export { BhConnectedElement } from './shared/bh-connected-element.js';
 export { BhElement } from './shared/bh-element.js';

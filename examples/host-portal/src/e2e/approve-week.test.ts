@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo-accounts.js';
@@ -9,6 +10,7 @@ import {
   logIn,
   logOut,
 } from './browser.js';
+import { readPdf } from '../../../../packages/server/src/testing/pdf-text.js';
 import { createDemoDatabase, type DemoDatabase } from './demo-target.js';
 
 /** A JWT's first bytes (`{"`), however a token is issued: how a token would show up anywhere it must not be. */
@@ -126,6 +128,33 @@ describe('a week from writing to sign-off in the example portal', { timeout: 120
     await expect.poll(() => statusOf('bh-report-editor')).toBe('Abgezeichnet');
     await page.locator('bh-report-editor').getByText('Abgezeichnet von Thomas Krüger').waitFor();
     expect(await browserStorageContents(page)).not.toContain(JWT_PREFIX);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('lets Anna print her record for the exam, and an examiner check the signed week by its Prüfcode', async () => {
+    const recordExport = page.locator('bh-record-export');
+    const download = page.waitForEvent('download');
+    await recordExport.getByRole('button', { name: 'Als PDF herunterladen' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^Ausbildungsnachweis Anna Becker .*\.pdf$/);
+    const pdf = await readPdf(new Uint8Array(await readFile(await file.path())));
+    expect(pdf.text).toContain('Pumpe P3 gewartet');
+    const code = /Prüfcode: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdf.text)?.[1];
+    expect(code).toBeDefined();
+    await recordExport.getByText('Heruntergeladen:').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The examiner has no login: the public page of the API answers from the code alone.
+    const examinerContext = await browser.newContext();
+    const examiner = await examinerContext.newPage();
+    await examiner.goto(`${demo.apiUrl}/verify`);
+    await examiner.getByLabel('Prüfcode').fill(code ?? '');
+    await examiner.getByRole('button', { name: 'Prüfen' }).click();
+    await examiner.getByText('Bestätigt.').waitFor();
+    expect(await examiner.getByText('Thomas Krüger').count()).toBe(1);
+    expect(await examiner.getByText('Anna Becker').count()).toBe(0);
+    expect(await accessibilityViolations(examiner)).toEqual([]);
+    await examinerContext.close();
     expect(cspViolations).toEqual([]);
   });
 });

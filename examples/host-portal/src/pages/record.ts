@@ -57,6 +57,7 @@ export function recordPage(options: RecordPageOptions): string {
 <bh-provider api-url="${options.apiUrl}" company-id="${companyId}" lang="${options.lang}">
   ${isApprentice ? html`<div class="card embed"><bh-report-editor></bh-report-editor></div>` : ''}
   ${isApprentice ? html`<div class="card embed"><bh-dialogue-thread></bh-dialogue-thread></div>` : ''}
+  ${isApprentice ? html`<div class="card embed"><bh-record-export></bh-record-export></div>` : ''}
   ${isReviewer ? html`<div class="card embed"><bh-signoff-queue></bh-signoff-queue></div>` : ''}
   ${isAdminOnly ? html`<p class="notice">${t.adminHint}</p>` : ''}
 </bh-provider>

@@ -1,21 +1,12 @@
 import { FILE_LIMITS, type MessageFileView, mediaTypeOf } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
-import { getLocale } from '../localization.js';
+import { formatSize } from '../shared/files.js';
 
 /** A file chosen for the next message. */
 export interface ChosenFile {
   key: string;
   file: File;
-}
-
-/** Sizes as people read them: "850 KB", "2,4 MB" in the page's language. */
-export function formatSize(bytes: number): string {
-  const format = (value: number, unit: string) =>
-    `${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(value)} ${unit}`;
-  return bytes < 1024 * 1024
-    ? format(Math.max(1, bytes / 1024), 'KB')
-    : format(bytes / 1024 / 1024, 'MB');
 }
 
 /**
@@ -111,16 +102,6 @@ export function renderAttachments(
       </li>`,
     )}
   </ul>`;
-}
-
-/** Hands a downloaded file to the browser as a download under its own name; no page of the API is ever opened. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export const attachmentStyles = css`

@@ -1,19 +1,19 @@
-import { type IsoWeek, isoWeekOf, isoWeeksInYear, parseIsoDate } from '@berichtsheft/core';
+import {
+  type IsoWeek,
+  isoWeekName,
+  isoWeekOf,
+  isoWeeksInYear,
+  parseIsoDate,
+  parseIsoWeekName,
+} from '@berichtsheft/core';
 import { getLocale } from '../localization.js';
 
 /** `2026-W48` → `{ isoYear: 2026, isoWeek: 48 }`, or `null` for anything that is no real ISO week. */
 export function parseWeekParam(value: string | null | undefined): IsoWeek | null {
-  const match = /^(\d{4})-W(\d{2})$/.exec(value ?? '');
-  if (!match) return null;
-  const isoYear = Number(match[1]);
-  const isoWeek = Number(match[2]);
-  if (isoWeek < 1 || isoWeek > isoWeeksInYear(isoYear)) return null;
-  return { isoYear, isoWeek };
+  return value ? parseIsoWeekName(value) : null;
 }
 
-export function formatWeekParam(week: IsoWeek): string {
-  return `${week.isoYear}-W${String(week.isoWeek).padStart(2, '0')}`;
-}
+export const formatWeekParam = isoWeekName;
 
 /** Today's date in the user's time zone, as `YYYY-MM-DD`. */
 export function localToday(now: Date = new Date()): string {

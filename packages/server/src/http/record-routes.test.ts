@@ -314,6 +314,16 @@ describe.each(testDatabases())('records over HTTP on $name', (target) => {
     });
   });
 
+  it('takes a record into the installation it came from only once', async () => {
+    const exported = await exportZip(app, world);
+    const again = await createWorld(database, { issuer: app.issuer.issuer });
+    const refused = await importZip(app, again, zipSync(exported));
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: { reason: 'record_weeks_exist', weeks: ['KW 41/2025', 'KW 42/2025'] },
+    });
+  });
+
   it('deletes a record only after the apprenticeship ended and after an export, and then every row and file of it', async () => {
     const leaving = await createWorld(database, { issuer: app.issuer.issuer });
     await writtenRecord(database, leaving);

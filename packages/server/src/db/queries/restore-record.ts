@@ -72,6 +72,18 @@ export async function weeksAlreadyThere(
   );
 }
 
+/** The approvals of the record that this installation holds already, in whichever apprenticeship, by id. */
+export async function approvalsAlreadyThere(
+  tx: Executor,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`select id from approvals where id in (select unnest(${sql.param(ids)}::uuid[]))`,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Writes the weeks with their days, entries, approvals (with their ids, so their codes stay) and history. */
 export async function restoreWeeks(
   tx: Executor,

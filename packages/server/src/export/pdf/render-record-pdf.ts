@@ -51,6 +51,12 @@ function openDocument(record: PrintableRecord, title: string | undefined, files:
   return doc;
 }
 
+/** A turn of the event loop for other work; a browser (the playground) has no setImmediate. */
+const yieldToOthers = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
@@ -119,7 +125,7 @@ export function renderRecordPdf(
         throw error;
       }
       // Lets other work run between weeks; pdfkit also delivers some data on the next tick, which arrives meanwhile.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToOthers();
       if (stopped || pending.length === 0) return;
       controller.enqueue(concat(pending));
       pending = [];

@@ -11,6 +11,7 @@ import type { Identity } from '../../context.js';
 import type { Database, Executor } from '../../db/database.js';
 import { insertRecordEvent } from '../../db/queries/record-events.js';
 import {
+  approvalsAlreadyThere,
   codesOfApprovals,
   ensurePeople,
   enterMaintenance,
@@ -78,6 +79,23 @@ async function restore(
     return id;
   };
   const restoreTarget = { ...target, personId };
+  // Approvals keep their ids across installations, so a record already imported (or never exported) is here once.
+  const known = await approvalsAlreadyThere(
+    tx,
+    record.weeks.flatMap((week) => week.approvals.map((approval) => approval.id)),
+  );
+  if (known.size > 0) {
+    throw new ImportRefused({
+      ok: false,
+      status: 409,
+      reason: 'record_weeks_exist',
+      details: {
+        weeks: record.weeks
+          .filter((week) => week.approvals.some((approval) => known.has(approval.id)))
+          .map(weekLabel),
+      },
+    });
+  }
   const weekIds = await restoreWeeks(tx, restoreTarget, record.weeks);
 
   // The codes are the database's to derive; one that differs from the file's names an approval whose id was changed.
