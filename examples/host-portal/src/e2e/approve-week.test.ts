@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../../../packages/server/src/testing/pdf-text.js';
 import { DEMO_PASSWORD } from '../demo-accounts.js';
 import { type RunningDemo, startDemo } from '../start.js';
 import {
@@ -10,7 +11,6 @@ import {
   logIn,
   logOut,
 } from './browser.js';
-import { readPdf } from '../../../../packages/server/src/testing/pdf-text.js';
 import { createDemoDatabase, type DemoDatabase } from './demo-target.js';
 
 /** A JWT's first bytes (`{"`), however a token is issued: how a token would show up anywhere it must not be. */
