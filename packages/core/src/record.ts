@@ -61,6 +61,8 @@ const recordApprovalSchema = z.strictObject({
   approver: recordPersonSchema,
   /** The approver's assignment to the apprenticeship when they signed; null if none is on record. */
   approverRole: z.enum(ASSIGNMENT_ROLES).nullable(),
+  /** When it first came in with an imported record; null where it was given in the exporting installation. */
+  importedAt: timestamp.nullable(),
 });
 
 const recordTransitionSchema = z.strictObject({

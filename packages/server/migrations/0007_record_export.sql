@@ -10,6 +10,7 @@ CREATE TABLE "record_events" (
 );
 --> statement-breakpoint
 ALTER TABLE "approvals" ADD COLUMN "approver_role" "assignment_role";--> statement-breakpoint
+ALTER TABLE "approvals" ADD COLUMN "imported_at" timestamp with time zone;--> statement-breakpoint
 -- The Prüfcode of an approval: Crockford base 32 of the first 80 bits of SHA-256 over a context line, the approval's id
 -- and the hash it signed. Stored as a generated column, so every approval has one however it was written, and it
 -- stays the same when the approval moves to another installation with its id.
@@ -113,7 +114,8 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- What an examiner may learn from a Prüfcode and nothing more: which week, who approved it and when, the hash signed,
+-- What an examiner may learn from a Prüfcode and nothing more: which week, who approved it and when (and whether it came
+-- in with an imported record, so was not given here), the hash signed,
 -- and the content as stored now so the server can recompute its hash. Callable without any login, so it reads past
 -- the policies as its owner; the server answers with the comparison only.
 CREATE FUNCTION bh_approval_by_code(code text)
@@ -123,12 +125,14 @@ RETURNS TABLE (
   approved_at timestamptz,
   approver_name text,
   approver_role assignment_role,
+  imported_at timestamptz,
   approved_hash text,
   department text,
   days json
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT w.iso_year, w.iso_week, a.approved_at, p.display_name, a.approver_role, a.content_hash, w.department,
+  SELECT w.iso_year, w.iso_week, a.approved_at, p.display_name, a.approver_role, a.imported_at, a.content_hash,
+    w.department,
     coalesce((
       SELECT json_agg(json_build_object(
         'date', d.date,

@@ -239,11 +239,15 @@ describe.each(testDatabases())('records over HTTP on $name', (target) => {
         imported: { weeks: 3, approvals: 2, files: 2, messages: 2 },
       });
       for (const code of await codesOf(world)) {
-        expect(await verify(otherApp, code)).toMatchObject({
-          status: 'approved',
-          contentMatches: true,
-        });
+        const there = await verify(otherApp, code);
+        expect(there).toMatchObject({ status: 'approved', contentMatches: true });
+        // Vouched for as imported, never as given there.
+        expect(Date.parse(there.importedAt)).toBeGreaterThan(0);
+        expect(await verify(app, code)).toMatchObject({ importedAt: null });
       }
+      const [firstCode] = await codesOf(world);
+      const page = await fetch(`${otherApp.url}/verify?code=${firstCode}`);
+      expect(await page.text()).toContain('nicht hier erteilt');
       const original = recordOf(exported);
       const again = recordOf(await exportZip(otherApp, newcomer));
       const comparable = (record: PortableRecord) =>
@@ -253,7 +257,7 @@ describe.each(testDatabases())('records over HTTP on $name', (target) => {
             department,
             status,
             version,
-            approvals,
+            approvals: approvals.map(({ importedAt: _, ...approval }) => approval),
             // The apprentice is whoever holds the apprenticeship here; everyone else keeps their login.
             history: history.map(({ actor, ...step }) => ({
               ...step,

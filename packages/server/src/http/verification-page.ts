@@ -31,7 +31,10 @@ function resultSection(input: string, result: CodeVerification): string {
   const matches = result.contentMatches
     ? '<p class="good"><strong>Bestätigt.</strong> Der gespeicherte Inhalt stimmt mit dem abgezeichneten überein.</p>'
     : '<p class="bad"><strong>Achtung:</strong> Der gespeicherte Inhalt stimmt nicht mehr mit dem abgezeichneten überein.</p>';
-  return `${matches}
+  const imported = result.importedAt
+    ? `<p><strong>Eingelesen:</strong> Diese Abzeichnung wurde am ${berlinTime.format(new Date(result.importedAt))} Uhr mit einem Ausbildungsnachweis aus einem anderen System übernommen, nicht hier erteilt. Wer sie erteilt hat, kann nur das System bestätigen, in dem sie erteilt wurde.</p>`
+    : '';
+  return `${matches}${imported}
     <dl>
       <dt>Woche</dt><dd>KW ${result.week.isoWeek}/${result.week.isoYear}</dd>
       <dt>Abgezeichnet von</dt><dd>${escapeHtml(result.approvedBy)}${role}</dd>

@@ -102,7 +102,7 @@ export async function loadRecordWeeks(
             select json_agg(json_build_object('id', ap.id, 'version', ap.version,
               'contentHash', ap.content_hash, 'verificationCode', ap.verification_code,
               'approvedAt', ${iso(sql`ap.approved_at`)}, 'approver', ${personOf('pa')},
-              'approverRole', ap.approver_role)
+              'approverRole', ap.approver_role, 'importedAt', ${iso(sql`ap.imported_at`)})
               order by ap.version)
             from approvals ap join people pa on pa.id = ap.approver_id where ap.week_id = w.id), '[]'::json)
             as approvals,

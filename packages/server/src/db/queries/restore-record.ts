@@ -140,15 +140,19 @@ export async function restoreWeeks(
       contentHash: approval.contentHash,
       approverId: target.personId(approval.approver),
       approverRole: approval.approverRole,
+      importedAt: approval.importedAt,
       approvedAt: approval.approvedAt,
     })),
   );
   await tx.execute(
-    sql`insert into approvals (id, week_id, version, content_hash, approver_id, approver_role, approved_at)
+    // Marked as imported, with the first import's time when the record has moved before.
+    sql`insert into approvals (id, week_id, version, content_hash, approver_id, approver_role, approved_at,
+          imported_at)
         select x.id, x."weekId", x.version, x."contentHash", x."approverId", x."approverRole"::assignment_role,
-          x."approvedAt"
+          x."approvedAt", coalesce(x."importedAt", now())
         from json_to_recordset(${JSON.stringify(approvals)}::json) as x(id uuid, "weekId" uuid, version int,
-          "contentHash" text, "approverId" uuid, "approverRole" text, "approvedAt" timestamptz)`,
+          "contentHash" text, "approverId" uuid, "approverRole" text, "approvedAt" timestamptz,
+          "importedAt" timestamptz)`,
   );
 
   const transitions = weeks.flatMap((week) =>

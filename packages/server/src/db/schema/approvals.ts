@@ -34,6 +34,11 @@ export const approvals = pgTable(
       .notNull()
       .defaultNow(),
     /**
+     * When the approval came in with an imported record; null for one given here. The installation vouches only for
+     * what was signed in it, so the public check names an imported approval as such.
+     */
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }),
+    /**
      * The Prüfcode printed beside the approved week, derived from the id and the hash (bh_verification_code in
      * migration 0007), so it is the same wherever the approval is stored, also after an export and import.
      */

@@ -123,6 +123,8 @@ function buildWeek(index: number): RecordWeek {
                 displayName: 'Erika Mustermann',
               },
               approverRole: 'trainer',
+              // The second week came in with a record imported from another system.
+              importedAt: index === 1 ? '2026-09-01T08:00:00.000Z' : null,
             },
           ]
         : [],
@@ -322,6 +324,11 @@ describe('renderRecordPdf', () => {
     expect(metadata?.get('dc:title')).toBe('Nachweis ‹Entwurf› für A ＆ B');
     expect(document.numPages).toBe(1);
     expect(text).toContain('0 Wochen erfasst, davon 0 abgezeichnet.');
+  });
+
+  it('says of an imported approval that it was not given here', () => {
+    expect(text).toContain('Eingelesen am 01.09.2026, 10:00 Uhr aus einem anderen System');
+    expect(text.match(/Eingelesen am/g)).toHaveLength(1);
   });
 
   it('stops rendering when the reader cancels', async () => {

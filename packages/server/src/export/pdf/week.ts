@@ -150,6 +150,14 @@ function approvalSection(
       text: `Abgezeichnet von ${approval.approver.displayName}${role} am ${formatInstant(approval.approvedAt)} Uhr`,
       style: STYLE.body,
     },
+    ...(approval.importedAt
+      ? [
+          {
+            text: `Eingelesen am ${formatInstant(approval.importedAt)} Uhr aus einem anderen System`,
+            style: STYLE.body,
+          },
+        ]
+      : []),
     { text: `Prüfcode: ${code}`, style: STYLE.strong },
     { text: `Prüfen unter: ${url}`, style: STYLE.body },
   ];

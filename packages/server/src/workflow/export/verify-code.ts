@@ -19,6 +19,11 @@ export type CodeVerification =
       approvedBy: string;
       approverRole: AssignmentRole | null;
       approvedAt: string;
+      /**
+       * When the approval came in with a record imported from another system; null when it was given here. Only
+       * the system where it was given can vouch for who gave it.
+       */
+      importedAt: string | null;
       /** Whether the week as stored now still hashes to what was signed (S15). */
       contentMatches: boolean;
     };
@@ -29,6 +34,7 @@ interface ApprovalByCode {
   approvedAt: string;
   approverName: string;
   approverRole: AssignmentRole | null;
+  importedAt: string | null;
   approvedHash: string;
   department: string;
   days: DayContent[];
@@ -48,7 +54,9 @@ export async function verifyCode(database: Database, input: string): Promise<Cod
       tx,
       sql`select iso_year as "isoYear", iso_week as "isoWeek",
             to_char(approved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "approvedAt",
-            approver_name as "approverName", approver_role as "approverRole", approved_hash as "approvedHash",
+            approver_name as "approverName", approver_role as "approverRole",
+            to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "importedAt",
+            approved_hash as "approvedHash",
             department, days
           from bh_approval_by_code(${code})`,
     );
@@ -61,6 +69,7 @@ export async function verifyCode(database: Database, input: string): Promise<Cod
     approvedBy: found.approverName,
     approverRole: found.approverRole,
     approvedAt: found.approvedAt,
+    importedAt: found.importedAt,
     contentMatches: currentHash === found.approvedHash,
   };
 }
