@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysOfWeek,
+  fourWeekBundles,
   isoWeekName,
   isoWeekOf,
   isoWeeksInYear,
@@ -93,5 +94,20 @@ describe('ISO week names and training years', () => {
       expect(trainingYearOf('2025-08-01', period.startDate)).toBe(period.year);
       expect(trainingYearOf('2025-08-01', period.endDate)).toBe(period.year);
     }
+  });
+});
+
+describe('four-week bundles', () => {
+  it('bundles the record by four report numbers from the first week, the last one up to the end', () => {
+    const bundles = fourWeekBundles('2025-08-01', '2025-10-01');
+    expect(bundles.map(({ firstReport, lastReport }) => [firstReport, lastReport])).toEqual([
+      [1, 4],
+      [5, 8],
+      [9, 10],
+    ]);
+    expect(bundles[0]?.from).toEqual({ isoYear: 2025, isoWeek: 31 });
+    expect(bundles[0]?.to).toEqual({ isoYear: 2025, isoWeek: 34 });
+    expect(bundles[2]?.to).toEqual(isoWeekOf('2025-10-01'));
+    expect(fourWeekBundles('2025-08-01', '2028-07-31')).toHaveLength(40);
   });
 });

@@ -133,3 +133,22 @@ export function trainingYearPeriods(
   }
   return periods;
 }
+
+/**
+ * The record in bundles of four consecutive weeks from the week the training starts in, as many companies file it:
+ * report numbers 1–4, 5–8, …, the last bundle up to the end.
+ */
+export function fourWeekBundles(
+  startDate: string,
+  endDate: string,
+): { firstReport: number; lastReport: number; from: IsoWeek; to: IsoWeek }[] {
+  const first = mondayOf(isoWeekOf(startDate));
+  const last = mondayOf(isoWeekOf(endDate));
+  const bundles = [];
+  for (let monday = first, report = 1; monday <= last; monday = addDays(monday, 28), report += 4) {
+    const end = addDays(monday, 21) < last ? addDays(monday, 21) : last;
+    const lastReport = reportNumberOf(startDate, isoWeekOf(end));
+    bundles.push({ firstReport: report, lastReport, from: isoWeekOf(monday), to: isoWeekOf(end) });
+  }
+  return bundles;
+}

@@ -47,6 +47,7 @@ describe('<bh-record-export>', () => {
     release();
     await waitForText(anna, 'Alle Daten exportieren (ZIP)');
     expect(textOf(anna)).to.include('1. Ausbildungsjahr');
+    expect(textOf(anna)).to.include('Nachweise 1–4');
     await expect(anna).to.be.accessible();
 
     const tom = await exportAs('tom', sample);

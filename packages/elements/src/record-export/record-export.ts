@@ -1,6 +1,8 @@
 import type { RecordDownload } from '@berichtsheft/client';
 import {
   type ApprenticeshipView,
+  fourWeekBundles,
+  type IsoWeek,
   isoWeekName,
   type RecordImportView,
   trainingYearPeriods,
@@ -90,15 +92,28 @@ export class BhRecordExport extends BhConnectedElement {
     return (this.#load.value as LoadedRecord | null | undefined) ?? null;
   }
 
-  /** The periods to choose from: the whole record, and each training year where the dates are known. */
+  /**
+   * The periods to choose from besides the whole record, where the dates are known: each training year, and the
+   * four-week bundles many companies file.
+   */
   #periods(own: ApprenticeshipView | null) {
-    if (!own) return [];
-    return trainingYearPeriods(own.startDate, own.endDate).map((period) => ({
-      value: `${isoWeekName(period.from)}/${isoWeekName(period.to)}`,
-      label: msg(
-        str`${period.year}. Ausbildungsjahr (${formatDate(period.startDate)} – ${formatDate(period.endDate)})`,
-      ),
-    }));
+    if (!own) return null;
+    const value = (from: IsoWeek, to: IsoWeek) => `${isoWeekName(from)}/${isoWeekName(to)}`;
+    const week = (at: IsoWeek) => msg(str`KW ${at.isoWeek}/${at.isoYear}`);
+    return {
+      years: trainingYearPeriods(own.startDate, own.endDate).map((period) => ({
+        value: value(period.from, period.to),
+        label: msg(
+          str`${period.year}. Ausbildungsjahr (${formatDate(period.startDate)} – ${formatDate(period.endDate)})`,
+        ),
+      })),
+      bundles: fourWeekBundles(own.startDate, own.endDate).map((bundle) => ({
+        value: value(bundle.from, bundle.to),
+        label: msg(
+          str`Nachweise ${bundle.firstReport}–${bundle.lastReport} (${week(bundle.from)} – ${week(bundle.to)})`,
+        ),
+      })),
+    };
   }
 
   async #download(kind: 'pdf' | 'zip'): Promise<void> {
@@ -262,7 +277,7 @@ export class BhRecordExport extends BhConnectedElement {
           )}
         </p>
         ${
-          periods.length > 0
+          periods
             ? html`<div class="field">
                 <label for="period">${msg('Zeitraum')}</label>
                 <select id="period" .value=${this.period} ?disabled=${busy}
@@ -270,7 +285,12 @@ export class BhRecordExport extends BhConnectedElement {
                     this.period = (event.target as HTMLSelectElement).value;
                   }}>
                   <option value=${WHOLE_RECORD}>${msg('Gesamter Ausbildungsnachweis')}</option>
-                  ${periods.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
+                  <optgroup label=${msg('Ausbildungsjahre')}>
+                    ${periods.years.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
+                  </optgroup>
+                  <optgroup label=${msg('Je vier Wochen')}>
+                    ${periods.bundles.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
+                  </optgroup>
                 </select>
               </div>`
             : nothing
