@@ -97,6 +97,13 @@ function isJson(request: Request): boolean {
   return type !== null && type.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }
 
+/** Too many calls in the last minute (S30), with when to try again. */
+function tooManyRequests(retryAfterSeconds: number): Response {
+  return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
+    'retry-after': String(retryAfterSeconds),
+  });
+}
+
 async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -158,13 +165,22 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     }
     if (options.rateLimiter) {
       const decision = await options.rateLimiter.consume(result.identity, calls);
-      if (!decision.ok) {
-        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
-          'retry-after': String(decision.retryAfterSeconds),
-        });
-      }
+      if (!decision.ok) return tooManyRequests(decision.retryAfterSeconds);
     }
     return { identity: result.identity };
+  }
+
+  /** The caller of a route that needs a login: their identity, or the refusal to send. */
+  async function authenticated(
+    request: Request,
+    calls: readonly string[],
+  ): Promise<Identity | Response> {
+    const caller = await authenticate(request, calls);
+    if (caller instanceof Response) return caller;
+    if (caller.identity !== null) return caller.identity;
+    return errorResponse(401, 'UNAUTHORIZED', 'authentication_required', {
+      'www-authenticate': 'Bearer',
+    });
   }
 
   /** The file routes: authenticated always, with the uploads' own body limit applied by the responder. */
@@ -176,14 +192,10 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
     if (request.method !== allowed) {
       return errorResponse(405, 'METHOD_NOT_SUPPORTED', 'method_not_allowed', { allow: allowed });
     }
-    const caller = await authenticate(request, [upload ? 'dialogue.upload' : 'dialogue.download']);
-    if (caller instanceof Response) return caller;
-    if (caller.identity === null) {
-      return errorResponse(401, 'UNAUTHORIZED', 'authentication_required', {
-        'www-authenticate': 'Bearer',
-      });
-    }
-    return serve(request, caller.identity, path, log);
+    const identity = await authenticated(request, [
+      upload ? 'dialogue.upload' : 'dialogue.download',
+    ]);
+    return identity instanceof Response ? identity : serve(request, identity, path, log);
   }
 
   /** Exports and import: authenticated always, counted against the stricter export limit. */
@@ -197,14 +209,8 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
         allow: path.endsWith('/import') ? 'POST' : 'GET',
       });
     }
-    const caller = await authenticate(request, [call]);
-    if (caller instanceof Response) return caller;
-    if (caller.identity === null) {
-      return errorResponse(401, 'UNAUTHORIZED', 'authentication_required', {
-        'www-authenticate': 'Bearer',
-      });
-    }
-    return serve(request, caller.identity, path, log);
+    const identity = await authenticated(request, [call]);
+    return identity instanceof Response ? identity : serve(request, identity, path, log);
   }
 
   /** The public check of a code: no login, so counted per client address instead of per person. */
@@ -222,11 +228,7 @@ export function createRequestHandler(options: RequestHandlerOptions): FetchHandl
         { issuer: 'client-address', subject: address },
         ['records.verify'],
       );
-      if (!decision.ok) {
-        return errorResponse(429, 'TOO_MANY_REQUESTS', 'rate_limited', {
-          'retry-after': String(decision.retryAfterSeconds),
-        });
-      }
+      if (!decision.ok) return tooManyRequests(decision.retryAfterSeconds);
     }
     return serve(request);
   }

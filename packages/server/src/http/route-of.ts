@@ -1,6 +1,6 @@
 /** How a request appears in the access log: which route, and for tRPC which procedures. */
 export interface LoggedRoute {
-  route: 'trpc' | 'healthz' | 'readyz' | 'other';
+  route: 'trpc' | 'files' | 'records' | 'verify' | 'healthz' | 'readyz' | 'other';
   procedures?: string[];
 }
 
@@ -19,6 +19,9 @@ export function procedureNames(url: URL, trpcPath: string): string[] {
 export function routeOf(url: URL, basePath: string, maxBatch: number): LoggedRoute {
   const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
   if (path === '/healthz' || path === '/readyz') return { route: path.slice(1) as 'healthz' };
+  if (path === '/dialogue/files' || path.startsWith('/dialogue/files/')) return { route: 'files' };
+  if (path.startsWith('/records/')) return { route: 'records' };
+  if (path === '/verify') return { route: 'verify' };
   if (!path.startsWith('/trpc/')) return { route: 'other' };
   return {
     route: 'trpc',

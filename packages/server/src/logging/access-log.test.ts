@@ -161,5 +161,10 @@ describe.each(testDatabases())('the access log on $name', (target) => {
     expect(JSON.stringify(line)).not.toContain(SECRET_EMAIL);
     const elsewhere = await fetch(`${app.url}/${token}`);
     expect(linesOf(elsewhere)[0]).toMatchObject({ route: 'other', status: 404 });
+    const record = await fetch(`${app.url}/records/${encodeURIComponent(SECRET_EMAIL)}/pdf`);
+    expect(linesOf(record)[0]).toMatchObject({ route: 'records', status: 401 });
+    const code = await fetch(`${app.url}/verify?code=${encodeURIComponent(SECRET_EMAIL)}`);
+    expect(linesOf(code)[0]).toMatchObject({ route: 'verify', status: 200 });
+    expect(JSON.stringify([...linesOf(record), ...linesOf(code)])).not.toContain(SECRET_EMAIL);
   });
 });
