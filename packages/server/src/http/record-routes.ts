@@ -29,7 +29,9 @@ function weekParameter(value: string | null): IsoWeek | undefined | null {
 
 /** Where this request reached the API, with its base path: the Host it was sent to, as the client named it. */
 function publicUrlOf(request: Request, url: URL): string {
-  const host = request.headers.get('host') ?? url.host;
+  // Printed into a document and a QR code: a host name and port, or nothing of what the client sent.
+  const named = request.headers.get('host') ?? '';
+  const host = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(named) ? named : url.host;
   const protocol =
     request.headers.get('x-forwarded-proto') === 'https' ? 'https' : url.protocol.slice(0, -1);
   return `${protocol}://${host}${url.pathname.slice(0, url.pathname.lastIndexOf('/records/'))}`;

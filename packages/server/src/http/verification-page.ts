@@ -1,4 +1,4 @@
-import { formatVerificationCode } from '@berichtsheft/core';
+import { formatVerificationCode, normalizeVerificationCode } from '@berichtsheft/core';
 import type { CodeVerification } from '../workflow/export/verify-code.js';
 
 const ESCAPES: Record<string, string> = {
@@ -47,7 +47,9 @@ function resultSection(input: string, result: CodeVerification): string {
  * plain HTML without script, one form, the answer as text. German, as the printed record is.
  */
 export function verificationPage(input: string | null, result: CodeVerification | null): string {
-  const value = input === null ? '' : escapeHtml(formatVerificationCode(input.trim()));
+  // A code is shown back as it is printed; anything else as it was typed, so the person sees what they sent.
+  const code = input === null ? null : normalizeVerificationCode(input);
+  const value = escapeHtml(code ? formatVerificationCode(code) : (input ?? ''));
   const answer =
     input === null || result === null
       ? ''
