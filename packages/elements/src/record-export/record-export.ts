@@ -6,6 +6,7 @@ import {
   isoWeekName,
   type RecordImportView,
   trainingYearPeriods,
+  type WeekSummaryView,
 } from '@berichtsheft/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
@@ -23,6 +24,24 @@ interface LoadedRecord {
   apprenticeshipId: string;
   /** The caller's own apprenticeship: only then the portable record, its import and its deletion are offered. */
   own: ApprenticeshipView | null;
+  /** For a trainer, who does not see the apprenticeship's dates: the training years as far as weeks are written. */
+  writtenYears: { year: number; from: IsoWeek; to: IsoWeek }[];
+}
+
+/** The first and last written week of each training year, in order. */
+function yearsOfWeeks(weeks: readonly WeekSummaryView[]): LoadedRecord['writtenYears'] {
+  const byYear = new Map<number, { year: number; from: IsoWeek; to: IsoWeek }>();
+  const order = (week: IsoWeek) => week.isoYear * 100 + week.isoWeek;
+  for (const { trainingYear, isoYear, isoWeek } of weeks) {
+    const week = { isoYear, isoWeek };
+    const known = byYear.get(trainingYear);
+    if (!known) byYear.set(trainingYear, { year: trainingYear, from: week, to: week });
+    else {
+      if (order(week) < order(known.from)) known.from = week;
+      if (order(week) > order(known.to)) known.to = week;
+    }
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
 /** What the element is busy with; a long export shows how much has arrived. */
@@ -73,7 +92,12 @@ export class BhRecordExport extends BhConnectedElement {
         ? (mine.find((apprenticeship) => apprenticeship.id === apprenticeshipId) ?? null)
         : (mine[0] ?? null);
       const id = apprenticeshipId ?? own?.id ?? null;
-      const loaded: LoadedRecord | null = id === null ? null : { apprenticeshipId: id, own };
+      if (id === null) return null;
+      // Someone else's record: what the caller may see of it is told by the server (not found, or its weeks).
+      const writtenYears = own
+        ? []
+        : yearsOfWeeks(await api.listWeeks({ companyId, apprenticeshipId: id }, { signal }));
+      const loaded: LoadedRecord = { apprenticeshipId: id, own, writtenYears };
       return loaded;
     },
     onComplete: () => {
@@ -96,10 +120,21 @@ export class BhRecordExport extends BhConnectedElement {
    * The periods to choose from besides the whole record, where the dates are known: each training year, and the
    * four-week bundles many companies file.
    */
-  #periods(own: ApprenticeshipView | null) {
-    if (!own) return null;
+  #periods({ own, writtenYears }: LoadedRecord) {
     const value = (from: IsoWeek, to: IsoWeek) => `${isoWeekName(from)}/${isoWeekName(to)}`;
     const week = (at: IsoWeek) => msg(str`KW ${at.isoWeek}/${at.isoYear}`);
+    if (!own) {
+      if (writtenYears.length === 0) return null;
+      return {
+        years: writtenYears.map((period) => ({
+          value: value(period.from, period.to),
+          label: msg(
+            str`${period.year}. Ausbildungsjahr (${week(period.from)} – ${week(period.to)})`,
+          ),
+        })),
+        bundles: [],
+      };
+    }
     return {
       years: trainingYearPeriods(own.startDate, own.endDate).map((period) => ({
         value: value(period.from, period.to),
@@ -268,7 +303,7 @@ export class BhRecordExport extends BhConnectedElement {
   }
 
   #renderReady(loaded: LoadedRecord) {
-    const periods = this.#periods(loaded.own);
+    const periods = this.#periods(loaded);
     const busy = this.work !== null;
     return html`<div class="part">
         <p>
@@ -288,9 +323,13 @@ export class BhRecordExport extends BhConnectedElement {
                   <optgroup label=${msg('Ausbildungsjahre')}>
                     ${periods.years.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
                   </optgroup>
-                  <optgroup label=${msg('Je vier Wochen')}>
-                    ${periods.bundles.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
-                  </optgroup>
+                  ${
+                    periods.bundles.length > 0
+                      ? html`<optgroup label=${msg('Je vier Wochen')}>
+                          ${periods.bundles.map((period) => html`<option value=${period.value}>${period.label}</option>`)}
+                        </optgroup>`
+                      : nothing
+                  }
                 </select>
               </div>`
             : nothing
