@@ -9,3 +9,8 @@ export async function rowsOf<Row = Record<string, unknown>>(
   const result = (await db.execute(statement)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/** How many rows a statement returned, e.g. a `delete … returning id`. */
+export async function rowCount(db: Executor, statement: SQL): Promise<number> {
+  return (await rowsOf(db, statement)).length;
+}

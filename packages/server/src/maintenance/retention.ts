@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { eraseRecord } from '../db/queries/erase-record.js';
 import { insertRecordEvent } from '../db/queries/record-events.js';
 import { enterMaintenance } from '../db/queries/restore-record.js';
-import { rowsOf } from '../db/raw-rows.js';
+import { rowCount, rowsOf } from '../db/raw-rows.js';
 
 /** How long each class of data is kept (S24). */
 export interface RetentionPolicy {
@@ -27,11 +27,6 @@ export interface RetentionRun {
   recordEvents: number;
 }
 
-const count = async (
-  tx: Parameters<typeof enterMaintenance>[0],
-  statement: ReturnType<typeof sql>,
-) => (await rowsOf(tx, statement)).length;
-
 /**
  * Applies the retention periods once, in one transaction. With several instances on one database only one does it
  * at a time (a transaction-scoped advisory lock); the others answer null and leave it to that one.
@@ -47,7 +42,7 @@ export async function applyRetention(
     );
     if (!lock?.locked) return null;
     await enterMaintenance(tx);
-    const unsentFiles = await count(
+    const unsentFiles = await rowCount(
       tx,
       sql`delete from message_files where message_id is null
           and created_at < now() - make_interval(hours => ${policy.unsentFilesHours}) returning id`,
@@ -71,7 +66,7 @@ export async function applyRetention(
         records += 1;
       }
     }
-    const recordEvents = await count(
+    const recordEvents = await rowCount(
       tx,
       sql`delete from record_events where at < now() - make_interval(days => ${policy.recordEventsDays})
           returning id`,

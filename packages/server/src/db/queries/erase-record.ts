@@ -1,9 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../database.js';
-import { rowsOf } from '../raw-rows.js';
-
-const count = async (tx: Executor, statement: ReturnType<typeof sql>) =>
-  (await rowsOf(tx, statement)).length;
+import { rowCount, rowsOf } from '../raw-rows.js';
 
 /**
  * Removes an apprenticeship's whole record: files, messages and read markers of its conversations, every week with
@@ -18,7 +15,7 @@ export async function eraseRecord(
 ): Promise<{ weeks: number; files: number }> {
   const threads = sql`(select t.id from threads t where t.apprenticeship_id = ${apprenticeshipId})`;
   const weeks = sql`(select w.id from report_weeks w where w.apprenticeship_id = ${apprenticeshipId})`;
-  const messageFiles = await count(
+  const messageFiles = await rowCount(
     tx,
     sql`delete from message_files f using messages m
         where f.message_id = m.id and m.thread_id in ${threads} returning f.id`,
@@ -26,14 +23,14 @@ export async function eraseRecord(
   await tx.execute(sql`delete from thread_reads where thread_id in ${threads}`);
   await tx.execute(sql`delete from messages where thread_id in ${threads}`);
   await tx.execute(sql`delete from threads where apprenticeship_id = ${apprenticeshipId}`);
-  const attachments = await count(
+  const attachments = await rowCount(
     tx,
     sql`delete from attachments where week_id in ${weeks} returning id`,
   );
   await tx.execute(sql`delete from approvals where week_id in ${weeks}`);
   await tx.execute(sql`delete from status_transitions where week_id in ${weeks}`);
   // Days and entries go with their weeks (on delete cascade).
-  const weekCount = await count(
+  const weekCount = await rowCount(
     tx,
     sql`delete from report_weeks where apprenticeship_id = ${apprenticeshipId} returning id`,
   );
