@@ -87,6 +87,8 @@ describe('<bh-record-export>', () => {
     release();
     await waitUntil(() => !anna.shadowRoot?.querySelector('progress'), 'still busy');
     expect(buttonNamed(anna, 'Als PDF herunterladen').disabled).to.equal(false);
+    expect(textOf(anna)).to.include('Abgebrochen.');
+    expect(anna.shadowRoot?.querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('exports all of the apprentice’s data as a ZIP and explains a file it cannot import', async () => {

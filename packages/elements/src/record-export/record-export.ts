@@ -1,10 +1,9 @@
-import type { RecordDownload } from '@berichtsheft/client';
+import { isAborted, type RecordDownload } from '@berichtsheft/client';
 import {
   type ApprenticeshipView,
   fourWeekBundles,
   type IsoWeek,
   isoWeekName,
-  type RecordImportView,
   trainingYearPeriods,
   type WeekSummaryView,
 } from '@berichtsheft/core';
@@ -77,7 +76,6 @@ export class BhRecordExport extends BhConnectedElement {
   @state() protected period = WHOLE_RECORD;
   @state() protected work: Work | null = null;
   @state() protected confirmingDeletion = false;
-  @state() protected imported: RecordImportView | null = null;
 
   readonly #feedback = new FeedbackController(this);
   #controller: AbortController | null = null;
@@ -182,8 +180,11 @@ export class BhRecordExport extends BhConnectedElement {
         str`Heruntergeladen: ${file.fileName} (${formatSize(file.blob.size)}).`,
       );
     } catch (error) {
-      this.#feedback.announcement = '';
-      this.#feedback.fail(error);
+      // A cancelled download is no failure; the element said so when it was cancelled.
+      if (!isAborted(error)) {
+        this.#feedback.announcement = '';
+        this.#feedback.fail(error);
+      }
     } finally {
       this.work = null;
       this.#controller = null;
@@ -200,16 +201,15 @@ export class BhRecordExport extends BhConnectedElement {
     const loaded = this.#loaded;
     if (!connection || !loaded || this.work) return;
     this.work = { kind: 'import', fileName: file.name };
-    this.imported = null;
     this.#feedback.problem = '';
     try {
-      this.imported = await connection.api.importRecord(
+      const imported = await connection.api.importRecord(
         connection.companyId,
         loaded.apprenticeshipId,
         file,
       );
       this.#feedback.announcement = msg(
-        str`Eingelesen: ${this.imported.weeks} Wochen, davon ${this.imported.approvals} abgezeichnet, ${this.imported.files} Dateien, ${this.imported.messages} Nachrichten.`,
+        str`Eingelesen: ${imported.weeks} Wochen, davon ${imported.approvals} abgezeichnet, ${imported.files} Dateien, ${imported.messages} Nachrichten.`,
       );
     } catch (error) {
       this.#feedback.fail(error);

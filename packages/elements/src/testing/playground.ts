@@ -68,12 +68,18 @@ function playgroundFonts(): Promise<PdfFonts> {
 async function blobOf(
   body: ReadableStream<Uint8Array>,
   type: string,
-  onProgress?: (receivedBytes: number) => void,
+  onProgress: ((receivedBytes: number) => void) | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<Blob> {
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
   const reader = body.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    // Cancelled as a fetch is cancelled: the stream is let go, the call rejects as ABORTED.
+    if (signal?.aborted) {
+      await reader.cancel();
+      throw new ApiError('ABORTED', 'aborted');
+    }
     chunks.push(read.value as Uint8Array<ArrayBuffer>);
     received += read.value.byteLength;
     onProgress?.(received);
@@ -102,7 +108,7 @@ function playgroundFiles(database: Database, identity: Identity, faults?: Faults
       const stored = valueOf(await downloadMessageFile(database, identity, companyId, fileId));
       return new Blob([stored.content as Uint8Array<ArrayBuffer>], { type: stored.mediaType });
     },
-    downloadRecord: async (request) => {
+    downloadRecord: async (request, signal) => {
       await gate();
       const week = (name: string | undefined) => {
         if (name === undefined) return undefined;
@@ -125,7 +131,10 @@ function playgroundFiles(database: Database, identity: Identity, faults?: Faults
               await exportRecord(database, identity, request.companyId, request.apprenticeshipId),
             );
       const type = request.kind === 'pdf' ? 'application/pdf' : 'application/zip';
-      return { blob: await blobOf(file.body, type, request.onProgress), fileName: file.fileName };
+      return {
+        blob: await blobOf(file.body, type, request.onProgress, signal),
+        fileName: file.fileName,
+      };
     },
     importRecord: async (companyId, apprenticeshipId, file) => {
       await gate();

@@ -57,6 +57,14 @@ const yieldToOthers = (): Promise<void> =>
     typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
   );
 
+/**
+ * Lets go of a document nobody reads any more. In Node it is a stream to destroy; pdfkit's browser build (the
+ * playground) has no such method, and there the rendering simply stops.
+ */
+function release(doc: Pdf): void {
+  (doc as Partial<{ destroy(): void }>).destroy?.();
+}
+
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
@@ -99,7 +107,9 @@ export function renderRecordPdf(
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      doc.on('data', (chunk: Uint8Array) => pending.push(chunk));
+      doc.on('data', (chunk: Uint8Array) => {
+        if (!stopped) pending.push(chunk);
+      });
       doc.once('end', () => {
         if (stopped) return;
         stopped = true;
@@ -121,7 +131,7 @@ export function renderRecordPdf(
         render.next();
       } catch (error) {
         stopped = true;
-        doc.destroy();
+        release(doc);
         throw error;
       }
       // Lets other work run between weeks; pdfkit also delivers some data on the next tick, which arrives meanwhile.
@@ -134,8 +144,7 @@ export function renderRecordPdf(
     cancel() {
       stopped = true;
       pending = [];
-      doc.removeAllListeners('data');
-      doc.destroy();
+      release(doc);
     },
   });
 }
