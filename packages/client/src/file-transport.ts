@@ -52,17 +52,25 @@ export function fileNameOfDisposition(header: string | null, fallback: string): 
   return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? fallback;
 }
 
-/** A response body read to its end while counting, so the caller can show how far a long download is. */
-async function readCounting(
-  response: Response,
-  onProgress: ((receivedBytes: number) => void) | undefined,
+/**
+ * A body read to its end while counting, so the caller can show how far a long download is. Cancelled through
+ * `signal` as fetch is (a stream that does not know fetch's signal is let go too), rejecting as `ABORTED`.
+ */
+export async function readBlob(
+  body: ReadableStream<Uint8Array> | null,
+  type: string,
+  onProgress?: (receivedBytes: number) => void,
+  signal?: AbortSignal,
 ): Promise<Blob> {
-  const type = response.headers.get('content-type') ?? 'application/octet-stream';
-  if (!response.body) return new Blob([], { type });
-  const reader = response.body.getReader();
+  if (!body) return new Blob([], { type });
+  const reader = body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    if (signal?.aborted) {
+      await reader.cancel();
+      throw new ApiError('ABORTED', 'aborted');
+    }
     chunks.push(read.value as Uint8Array<ArrayBuffer>);
     received += read.value.byteLength;
     onProgress?.(received);
@@ -135,7 +143,12 @@ export function httpFileTransport(baseUrl: string, fetch: FetchLike): FileTransp
       const response = await send(() => fetch(url, signal ? { signal } : {}), signal);
       try {
         return {
-          blob: await readCounting(response, request.onProgress),
+          blob: await readBlob(
+            response.body,
+            response.headers.get('content-type') ?? 'application/octet-stream',
+            request.onProgress,
+            signal,
+          ),
           fileName: fileNameOfDisposition(
             response.headers.get('content-disposition'),
             `Ausbildungsnachweis.${request.kind}`,

@@ -27,5 +27,6 @@ export {
   fileNameOfDisposition,
   httpFileTransport,
   type RecordDownload,
+  readBlob,
 } from './file-transport.js';
 export { EXPIRY_MARGIN_MS, expiryOf, type GetToken, TokenCache } from './token-cache.js';

@@ -10,12 +10,6 @@ export const dialogueThreadStyles = [
   composerStyles,
   attachmentStyles,
   css`
-    .title {
-      font-size: 1.25rem;
-      font-weight: 700;
-      line-height: 1.25;
-      margin: 0 0 calc(var(--_space) / 2);
-    }
     .scroller {
       max-height: min(32rem, 70vh);
       overflow-y: auto;

@@ -14,6 +14,7 @@ import { type Connection, connectionOf } from '../shared/connection.js';
 import { FeedbackController, type LoadPhase } from '../shared/feedback.js';
 import { saveFile } from '../shared/files.js';
 import { initialState, LoadTask } from '../shared/load-task.js';
+import { outlineLevel } from '../shared/outline-level.js';
 import { type ChosenFile, chooseFiles, renderFilePicker } from './attachments.js';
 import { draftProblem, type PendingMessage, renderComposer } from './composer.js';
 import { dialogueThreadStyles } from './dialogue-thread.styles.js';
@@ -399,7 +400,7 @@ export class BhDialogueThread extends BhConnectedElement {
   }
 
   get #level(): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return outlineLevel(this.headingLevel);
   }
 
   protected override render() {

@@ -4,12 +4,6 @@ import { baseStyles } from '../shared/base.styles.js';
 export const recordExportStyles = [
   baseStyles,
   css`
-    .title {
-      font-size: 1.25rem;
-      font-weight: 700;
-      line-height: 1.25;
-      margin: 0 0 calc(var(--_space) / 2);
-    }
     .subtitle {
       font-size: 1.1rem;
       font-weight: 700;

@@ -16,6 +16,7 @@ import { FeedbackController } from '../shared/feedback.js';
 import { formatSize, saveFile } from '../shared/files.js';
 import { formatDate } from '../shared/format.js';
 import { initialState, LoadTask } from '../shared/load-task.js';
+import { outlineLevel } from '../shared/outline-level.js';
 import { recordExportStyles } from './record-export.styles.js';
 
 /** Whose record the element shows, and which periods of it can be printed. */
@@ -259,7 +260,7 @@ export class BhRecordExport extends BhConnectedElement {
   }
 
   get #level(): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return outlineLevel(this.headingLevel);
   }
 
   protected override render() {
@@ -345,7 +346,7 @@ export class BhRecordExport extends BhConnectedElement {
   #renderOwn() {
     const busy = this.work !== null;
     return html`<div class="part">
-        <div class="subtitle" role="heading" aria-level=${Math.min(6, this.#level + 1)}>
+        <div class="subtitle" role="heading" aria-level=${outlineLevel(this.headingLevel, 1)}>
           ${msg('Alle Ihre Daten')}
         </div>
         <p>
@@ -368,7 +369,7 @@ export class BhRecordExport extends BhConnectedElement {
           }} />
       </div>
       <div class="part">
-        <div class="subtitle" role="heading" aria-level=${Math.min(6, this.#level + 1)}>
+        <div class="subtitle" role="heading" aria-level=${outlineLevel(this.headingLevel, 1)}>
           ${msg('Ausbildungsnachweis löschen')}
         </div>
         <p>

@@ -41,6 +41,13 @@ export const baseStyles = css`
   h2 {
     font-size: 1.25rem;
   }
+  /* The heading of an element whose level the host sets (heading-level): a div with role="heading". */
+  .title {
+    font-size: 1.25rem;
+    font-weight: 700;
+    line-height: 1.25;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
   h3 {
     font-size: 1.1rem;
   }

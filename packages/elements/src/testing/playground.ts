@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorCode, type BerichtsheftApi } from '@berichtsheft/client';
+import { ApiError, type ApiErrorCode, type BerichtsheftApi, readBlob } from '@berichtsheft/client';
 import { apiFromClient, type FileTransport } from '@berichtsheft/client/trpc';
 import {
   type DayInput,
@@ -64,29 +64,6 @@ function playgroundFonts(): Promise<PdfFonts> {
   return fonts;
 }
 
-/** A stream read to its end, as the client's transport reads a download, telling how far it is. */
-async function blobOf(
-  body: ReadableStream<Uint8Array>,
-  type: string,
-  onProgress: ((receivedBytes: number) => void) | undefined,
-  signal: AbortSignal | undefined,
-): Promise<Blob> {
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let received = 0;
-  const reader = body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    // Cancelled as a fetch is cancelled: the stream is let go, the call rejects as ABORTED.
-    if (signal?.aborted) {
-      await reader.cancel();
-      throw new ApiError('ABORTED', 'aborted');
-    }
-    chunks.push(read.value as Uint8Array<ArrayBuffer>);
-    received += read.value.byteLength;
-    onProgress?.(received);
-  }
-  return new Blob(chunks, { type });
-}
-
 /**
  * Files in the playground: the same use cases as the server's file and record routes, called without HTTP in
  * between; with `faults`, held or failed like every other call of the element under test.
@@ -132,7 +109,7 @@ function playgroundFiles(database: Database, identity: Identity, faults?: Faults
             );
       const type = request.kind === 'pdf' ? 'application/pdf' : 'application/zip';
       return {
-        blob: await blobOf(file.body, type, request.onProgress, signal),
+        blob: await readBlob(file.body, type, request.onProgress, signal),
         fileName: file.fileName,
       };
     },

@@ -2,6 +2,7 @@ import { FILE_LIMITS, idSchema } from '@berichtsheft/core';
 import type { Database } from '../db/database.js';
 import { downloadMessageFile, uploadMessageFile } from '../workflow/dialogue/files.js';
 import { readCappedBody } from './body.js';
+import { downloadResponse } from './downloads.js';
 import type { FileResponder } from './request-handler.js';
 import { errorResponse, jsonResponse, refusalResponse } from './responses.js';
 
@@ -9,16 +10,6 @@ export interface FileRoutesOptions {
   database: Database;
   /** The largest file accepted, in bytes (S20); `FILE_LIMITS.maxBytes` when unset. */
   maxFileBytes?: number;
-}
-
-/** `attachment; filename*=UTF-8''…` (RFC 6266, RFC 8187), with a plain ASCII fallback for old clients. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The name a client sends in `X-File-Name`, percent-encoded UTF-8 so that any name fits a header; null if broken. */
@@ -74,17 +65,6 @@ export function createFileResponder(options: FileRoutesOptions): FileResponder {
     );
     if (!found.ok) return refusalResponse(found);
     const file = found.value;
-    // Never shown in the API's origin, never guessed at by a browser, never cached (S22).
-    return new Response(file.content as Uint8Array<ArrayBuffer>, {
-      status: 200,
-      headers: {
-        'content-type': file.mediaType,
-        'content-length': String(file.content.byteLength),
-        'content-disposition': contentDisposition(file.fileName),
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': 'sandbox',
-        'cache-control': 'no-store',
-      },
-    });
+    return downloadResponse(file.content as Uint8Array<ArrayBuffer>, file.mediaType, file.fileName);
   };
 }

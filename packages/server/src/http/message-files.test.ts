@@ -7,7 +7,7 @@ import { rowsOf } from '../db/raw-rows.js';
 import { testDatabases } from '../testing/databases.js';
 import { type ServedApp, serveApp } from '../testing/http-app.js';
 import { createWorld, type World, type WorldPerson } from '../testing/world.js';
-import { contentDisposition } from './file-routes.js';
+import { contentDisposition } from './downloads.js';
 
 const MAX_FILE_BYTES = 64 * 1024;
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`);

@@ -5,7 +5,7 @@ import { exportRecord } from '../workflow/export/portable-record.js';
 import { printRecord } from '../workflow/export/printed-record.js';
 import { verifyCode } from '../workflow/export/verify-code.js';
 import { readCappedBody } from './body.js';
-import { contentDisposition } from './file-routes.js';
+import { downloadResponse } from './downloads.js';
 import type { RecordResponder } from './request-handler.js';
 import { errorResponse, jsonResponse, refusalResponse } from './responses.js';
 import { RECORD_ROUTE } from './route-of.js';
@@ -35,20 +35,6 @@ function publicUrlOf(request: Request, url: URL): string {
   const protocol =
     request.headers.get('x-forwarded-proto') === 'https' ? 'https' : url.protocol.slice(0, -1);
   return `${protocol}://${host}${url.pathname.slice(0, url.pathname.lastIndexOf('/records/'))}`;
-}
-
-/** The bytes a download sends: never shown in the API's origin, never guessed at, never cached (S22). */
-function download(body: ReadableStream<Uint8Array>, type: string, fileName: string): Response {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-disposition': contentDisposition(fileName),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': 'sandbox',
-      'cache-control': 'no-store',
-    },
-  });
 }
 
 /**
@@ -86,7 +72,7 @@ export function createRecordResponder(options: RecordRoutesOptions): RecordRespo
         notePerson,
       );
       if (!printed.ok) return refusalResponse(printed);
-      return download(printed.value.body, 'application/pdf', printed.value.fileName);
+      return downloadResponse(printed.value.body, 'application/pdf', printed.value.fileName);
     }
 
     if (action === 'export') {
@@ -98,7 +84,7 @@ export function createRecordResponder(options: RecordRoutesOptions): RecordRespo
         notePerson,
       );
       if (!exported.ok) return refusalResponse(exported);
-      return download(exported.value.body, 'application/zip', exported.value.fileName);
+      return downloadResponse(exported.value.body, 'application/zip', exported.value.fileName);
     }
 
     const body = await readCappedBody(request, options.maxImportBytes);

@@ -24,27 +24,19 @@ export type TrpcResponder = (
   log: RequestLog,
 ) => Promise<Response>;
 
-/**
- * Serves a request of the file routes (`/dialogue/files`, `/dialogue/files/<id>`) for an authenticated caller; `path`
- * is what follows `/dialogue/files`.
- */
-export type FileResponder = (
+/** Serves a request of a route beside tRPC for an authenticated caller; `path` is what follows the route's prefix. */
+export type RouteResponder = (
   request: Request,
   identity: Identity,
   path: string,
   log: RequestLog,
 ) => Promise<Response>;
 
-/**
- * Serves a record route (`/records/<apprenticeshipId>/pdf`, `/export`, `/import`) for an authenticated caller; `path`
- * is what follows `/records`.
- */
-export type RecordResponder = (
-  request: Request,
-  identity: Identity,
-  path: string,
-  log: RequestLog,
-) => Promise<Response>;
+/** The file routes (`/dialogue/files`, `/dialogue/files/<id>`); `path` is what follows `/dialogue/files`. */
+export type FileResponder = RouteResponder;
+
+/** The record routes (`/records/<apprenticeshipId>/pdf`, `/export`, `/import`); `path` is what follows `/records`. */
+export type RecordResponder = RouteResponder;
 
 export interface RequestHandlerOptions {
   verifier: TokenVerifier;

@@ -51,6 +51,15 @@ class ImportRefused extends Error {
   }
 }
 
+/** Refuses the import for these weeks, named as the printed record names them. */
+function refuseWeeks(
+  status: 400 | 409,
+  reason: 'record_tampered' | 'record_weeks_exist' | 'week_outside_apprenticeship',
+  weeks: readonly { isoYear: number; isoWeek: number }[],
+): never {
+  throw new ImportRefused({ ok: false, status, reason, details: { weeks: weeks.map(weekLabel) } });
+}
+
 function peopleOf(record: PortableRecord): RecordPerson[] {
   return [
     ...record.weeks.flatMap((week) => [
@@ -85,16 +94,11 @@ async function restore(
     record.weeks.flatMap((week) => week.approvals.map((approval) => approval.id)),
   );
   if (known.size > 0) {
-    throw new ImportRefused({
-      ok: false,
-      status: 409,
-      reason: 'record_weeks_exist',
-      details: {
-        weeks: record.weeks
-          .filter((week) => week.approvals.some((approval) => known.has(approval.id)))
-          .map(weekLabel),
-      },
-    });
+    refuseWeeks(
+      409,
+      'record_weeks_exist',
+      record.weeks.filter((week) => week.approvals.some((approval) => known.has(approval.id))),
+    );
   }
   const weekIds = await restoreWeeks(tx, restoreTarget, record.weeks);
 
@@ -110,12 +114,11 @@ async function restore(
     ({ approval }) => codes.get(approval.id) !== approval.verificationCode,
   );
   if (changed.length > 0) {
-    throw new ImportRefused({
-      ok: false,
-      status: 400,
-      reason: 'record_tampered',
-      details: { weeks: changed.map(({ week }) => weekLabel(week)) },
-    });
+    refuseWeeks(
+      400,
+      'record_tampered',
+      changed.map(({ week }) => week),
+    );
   }
 
   let fileCount = 0;
@@ -193,21 +196,11 @@ export async function importRecord(
           (week) => !weekOverlaps(week, apprenticeship.startDate, apprenticeship.endDate),
         );
         if (outside.length > 0) {
-          throw new ImportRefused({
-            ok: false,
-            status: 400,
-            reason: 'week_outside_apprenticeship',
-            details: { weeks: outside.map(weekLabel) },
-          });
+          refuseWeeks(400, 'week_outside_apprenticeship', outside);
         }
         const existing = await weeksAlreadyThere(scope.db, apprenticeshipId, record.weeks);
         if (existing.length > 0) {
-          throw new ImportRefused({
-            ok: false,
-            status: 409,
-            reason: 'record_weeks_exist',
-            details: { weeks: existing.map(weekLabel) },
-          });
+          refuseWeeks(409, 'record_weeks_exist', existing);
         }
         const summary = await restore(
           scope.db,
